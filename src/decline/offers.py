@@ -1,0 +1,115 @@
+"""The offer file: typed, frozen models of the candidate, priorities and offers.
+
+The loader (`load_offers`) parses and validates the TOML format of DESIGN.md once, at the
+edge; everything downstream (evaluate, writer, workspace, web) takes these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+BUILTIN_CRITERIA = ("compensation", "benefits", "time_off", "commute", "culture", "growth")
+CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Who is writing: identity, letter language, optional grammatical gender and rate."""
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    city: str | None = None
+    address: str | None = None
+    lang: str = "en"
+    grammatical_gender: str | None = None  # "feminine" | "masculine" | None: avoid gendered words
+    hourly_rate: float | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person at the employer the candidate met or corresponds with."""
+
+    name: str
+    honorific: str | None = None
+    title: str | None = None
+    email: str | None = None
+    role: str = "interviewer"  # one of CONTACT_ROLES
+
+
+@dataclass(frozen=True)
+class Equity:
+    """A grant: `value` is the whole grant; vesting evenly with a cliff, or by schedule."""
+
+    value: float
+    vesting_years: int | None = None
+    cliff_months: int = 0
+    schedule: tuple[float, ...] | None = None  # % vesting in years 1..n
+
+
+@dataclass(frozen=True)
+class Commute:
+    """The trip to the office; 0 minutes means remote."""
+
+    minutes_one_way: float = 0.0
+    office_days_per_week: float = 5.0
+    cost_per_day: float = 0.0
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One job offer as the candidate received it."""
+
+    id: str
+    company: str
+    role: str
+    location: str | None = None
+    address: str | None = None
+    currency: str | None = None
+    received: date | None = None
+    deadline: date | None = None
+    base_salary: float | None = None
+    bonus_target_pct: float | None = None
+    signing_bonus: float | None = None
+    equity: Equity | None = None
+    retirement_match_pct: float | None = None
+    pto_days: float | None = None
+    benefits_value: float | None = None
+    commute: Commute | None = None
+    ratings: dict[str, float] = field(default_factory=dict)
+    liked: str | None = None
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Priorities:
+    """The candidate's priorities: direct weights, or AHP pairwise judgements (never both)."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    pairwise: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OfferSet:
+    """Everything an offer file holds."""
+
+    candidate: Candidate
+    offers: tuple[Offer, ...]
+    priorities: Priorities = field(default_factory=Priorities)
+    fx_base: str | None = None
+    fx_rates: dict[str, float] = field(default_factory=dict)
+    working_weeks: float = 46.0
+    path: Path | None = None
+
+    def offer(self, offer_id: str) -> Offer:
+        """Return the offer with this id; InputError listing the ids when there is none."""
+        for offer in self.offers:
+            if offer.id == offer_id:
+                return offer
+        from decline.errors import InputError
+
+        known = ", ".join(o.id for o in self.offers) or "none"
+        raise InputError(f"no offer {offer_id!r} in {self.path or 'the offer file'}; ids: {known}")
