@@ -1,0 +1,218 @@
+"""Letters in the workspace and their states: draft → prepared | sending → sent.
+
+`sending` is committed before decline talks to the SMTP server and `sent` only after the
+server accepted the message, so a crash in between leaves a letter that says it may have
+gone out, and the next send refuses instead of sending it twice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from decline.errors import InputError
+
+STATES = ("draft", "prepared", "sending", "sent")
+VIAS = ("smtp", "eml", "mailto", "manual")
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    """The content of a letter as the workspace stores it."""
+
+    subject: str | None
+    body: str
+    channel: str = "email"
+    lang: str | None = None
+    tone: str | None = None
+    reason: str | None = None
+    recipient_name: str | None = None
+    recipient_email: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The review verdict stored with a letter."""
+
+    ready: bool
+    graceful: bool
+    score: int
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+class SendRefused(Exception):
+    """A send that would risk a double send, with the sentence that explains why."""
+
+
+def letters_for(connection: sqlite3.Connection, offer_id: str) -> list[sqlite3.Row]:
+    """Return the offer's letters, oldest first."""
+    return connection.execute(
+        "SELECT * FROM letters WHERE offer_id = ? ORDER BY id", (offer_id,)
+    ).fetchall()
+
+
+def latest(connection: sqlite3.Connection, offer_id: str, *states: str) -> sqlite3.Row | None:
+    """Return the offer's newest letter in one of `states` (any state when none given)."""
+    wanted = states or STATES
+    marks = ", ".join("?" * len(wanted))
+    row: sqlite3.Row | None = connection.execute(
+        f"SELECT * FROM letters WHERE offer_id = ? AND state IN ({marks}) ORDER BY id DESC LIMIT 1",
+        (offer_id, *wanted),
+    ).fetchone()
+    return row
+
+
+def save_draft(connection: sqlite3.Connection, offer_id: str, draft: LetterDraft, now: str) -> int:
+    """Store the letter as the offer's draft, replacing the previous draft; return its id."""
+    values = {
+        "subject": draft.subject,
+        "body": draft.body,
+        "channel": draft.channel,
+        "lang": draft.lang,
+        "tone": draft.tone,
+        "reason": draft.reason,
+        "recipient_name": draft.recipient_name,
+        "recipient_email": draft.recipient_email,
+    }
+    existing = latest(connection, offer_id, "draft")
+    if existing is not None:
+        assignments = ", ".join(f"{key} = ?" for key in values)
+        connection.execute(
+            f"UPDATE letters SET {assignments}, error = NULL, updated_at = ? WHERE id = ?",
+            (*values.values(), now, existing["id"]),
+        )
+        return int(existing["id"])
+    columns = ", ".join(("offer_id", "state", *values, "created_at", "updated_at"))
+    cursor = connection.execute(
+        f"INSERT INTO letters ({columns}) VALUES ({', '.join('?' * (len(values) + 4))})",
+        (offer_id, "draft", *values.values(), now, now),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def check_can_send(connection: sqlite3.Connection, offer_id: str, *, again: bool) -> None:
+    """Refuse a send that could go out twice: one in flight, or a decline already sent."""
+    if again:
+        return
+    sending = latest(connection, offer_id, "sending")
+    if sending is not None:
+        raise SendRefused(
+            f"a decline for {offer_id} was being sent at {sending['sending_at']} when decline "
+            "stopped, so it may have gone out: check your Sent folder, then run "
+            f"`decline sent {offer_id}` if it did, or `decline send {offer_id} --again` to resend"
+        )
+    sent = latest(connection, offer_id, "sent")
+    if sent is not None and sent["channel"] == "email":
+        recipient = sent["recipient_email"] or "them"
+        raise SendRefused(
+            f"you already declined {offer_id} by e-mail ({recipient}, {sent['sent_at']}); "
+            f"use `decline send {offer_id} --again` to send another"
+        )
+
+
+def _record(
+    connection: sqlite3.Connection,
+    offer_id: str,
+    draft: LetterDraft,
+    verdict: Verdict | None,
+    now: str,
+) -> int:
+    import json
+
+    letter_id = save_draft(connection, offer_id, draft, now)
+    if verdict is not None:
+        connection.execute(
+            "UPDATE letters SET review = ?, ready = ?, graceful = ?, score = ? WHERE id = ?",
+            (
+                json.dumps(verdict.report, ensure_ascii=False, sort_keys=True),
+                int(verdict.ready),
+                int(verdict.graceful),
+                verdict.score,
+                letter_id,
+            ),
+        )
+    return letter_id
+
+
+def mark_prepared(
+    connection: sqlite3.Connection,
+    offer_id: str,
+    draft: LetterDraft,
+    verdict: Verdict | None,
+    *,
+    via: str,
+    message: bytes | None,
+    message_id: str | None,
+    sender_email: str | None,
+    now: str,
+) -> int:
+    """Record a letter handed to the candidate (.eml, mailto) to send themselves."""
+    letter_id = _record(connection, offer_id, draft, verdict, now)
+    connection.execute(
+        "UPDATE letters SET state = 'prepared', via = ?, message = ?, message_id = ?, "
+        "sender_email = ?, prepared_at = ?, updated_at = ? WHERE id = ?",
+        (via, message, message_id, sender_email, now, now, letter_id),
+    )
+    return letter_id
+
+
+def mark_sending(
+    connection: sqlite3.Connection,
+    offer_id: str,
+    draft: LetterDraft,
+    verdict: Verdict | None,
+    *,
+    message: bytes,
+    message_id: str | None,
+    sender_email: str | None,
+    now: str,
+) -> int:
+    """Record the exact bytes about to go to the SMTP server, before any talking to it."""
+    letter_id = _record(connection, offer_id, draft, verdict, now)
+    connection.execute(
+        "UPDATE letters SET state = 'sending', via = 'smtp', message = ?, message_id = ?, "
+        "sender_email = ?, sending_at = ?, updated_at = ? WHERE id = ?",
+        (message, message_id, sender_email, now, now, letter_id),
+    )
+    return letter_id
+
+
+def mark_sent(connection: sqlite3.Connection, letter_id: int, now: str) -> None:
+    """Record that the letter went out: the server accepted it, or the candidate says so."""
+    connection.execute(
+        "UPDATE letters SET state = 'sent', sent_at = ?, error = NULL, updated_at = ? WHERE id = ?",
+        (now, now, letter_id),
+    )
+
+
+def mark_failed(connection: sqlite3.Connection, letter_id: int, error: str, now: str) -> None:
+    """Put a letter whose delivery failed back to an unsent draft, keeping why."""
+    connection.execute(
+        "UPDATE letters SET state = 'draft', error = ?, sending_at = NULL, updated_at = ? "
+        "WHERE id = ?",
+        (error, now, letter_id),
+    )
+
+
+def confirm_sent(connection: sqlite3.Connection, offer_id: str, now: str) -> int:
+    """Confirm that the candidate sent the decline themselves; return the letter's id."""
+    pending = latest(connection, offer_id, "prepared", "sending", "draft")
+    if pending is None:
+        sent = latest(connection, offer_id, "sent")
+        if sent is not None:
+            raise InputError(f"the decline for {offer_id} is already recorded as sent")
+        cursor = connection.execute(
+            "INSERT INTO letters (offer_id, state, via, channel, created_at, updated_at) "
+            "VALUES (?, 'draft', 'manual', 'email', ?, ?)",
+            (offer_id, now, now),
+        )
+        assert cursor.lastrowid is not None
+        letter_id = cursor.lastrowid
+    else:
+        letter_id = int(pending["id"])
+        if pending["via"] is None:
+            connection.execute("UPDATE letters SET via = 'manual' WHERE id = ?", (letter_id,))
+    mark_sent(connection, letter_id, now)
+    return letter_id
