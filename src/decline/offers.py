@@ -1,7 +1,8 @@
 """The offer file: typed, frozen models of the candidate, priorities and offers.
 
-The loader (`load_offers`) parses and validates the TOML format of DESIGN.md once, at the
-edge; everything downstream (evaluate, writer, workspace, web) takes these values.
+The loader (`load_offers`, in `offer_parsing`) parses and validates the TOML format of
+DESIGN.md once, at the edge; everything downstream (evaluate, writer, workspace, web)
+takes these values.
 """
 
 from __future__ import annotations
@@ -113,3 +114,17 @@ class OfferSet:
 
         known = ", ".join(o.id for o in self.offers) or "none"
         raise InputError(f"no offer {offer_id!r} in {self.path or 'the offer file'}; ids: {known}")
+
+
+def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
+    """Parse and validate offer-file text; InputError with one line per problem when bad."""
+    from decline.offer_parsing import parse_offers as parse
+
+    return parse(text, path)
+
+
+def load_offers(path: str | Path) -> OfferSet:
+    """Read and validate an offer file; InputError with one line per problem when bad."""
+    from decline.offer_parsing import load_offers as load
+
+    return load(path)

@@ -1,0 +1,130 @@
+"""Read `[priorities]`: direct weights, or AHP pairwise judgements on Saaty's 1–9 scale."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from decline.offers import BUILTIN_CRITERIA, Priorities
+
+if TYPE_CHECKING:
+    from decline.offer_parsing import _Reader
+
+MAX_AHP_CRITERIA = 15
+SAATY_MIN, SAATY_MAX = 1 / 9, 9.0
+
+
+def _judgement(value: object) -> float | None:
+    """Return a pairwise judgement as a number: 3, 0.2 or the text "1/3"."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        top, _, bottom = value.partition("/")
+        try:
+            number = float(top) / float(bottom) if bottom else float(top)
+        except (ValueError, ZeroDivisionError):
+            return None
+    else:
+        return None
+    return number if SAATY_MIN - 1e-9 <= number <= SAATY_MAX + 1e-9 else None
+
+
+def _check_name(reader: _Reader, name: str, where: tuple[str, ...], known: list[str]) -> bool:
+    """Say whether `name` is a criterion (built in, or rated by some offer); report it if not."""
+    if name in known:
+        return True
+    from decline.offer_parsing import _suggest
+
+    reader.problem(
+        where,
+        f"[priorities] {name}: expected a built-in criterion ({', '.join(BUILTIN_CRITERIA)}) "
+        f"or one some offer rates in `ratings`, found {name!r}{_suggest(name, known)}",
+    )
+    return False
+
+
+def read_priorities(reader: _Reader, raw: object, rated: set[str]) -> Priorities:
+    """Validate `[priorities]` and return the weights or the pairwise judgements."""
+    table = reader.table(raw, ("priorities",), "", "[priorities]")
+    if table is None:
+        return Priorities()
+    known = list(BUILTIN_CRITERIA) + sorted(rated - set(BUILTIN_CRITERIA))
+    pairwise_raw = table.get("pairwise")
+    direct = {k: v for k, v in table.items() if k != "pairwise"}
+    if pairwise_raw is not None and direct:
+        reader.problem(
+            ("priorities",),
+            "[priorities]: expected either direct weights or [priorities.pairwise] judgements, "
+            f"found both (weights for {', '.join(direct)})",
+        )
+        return Priorities()
+    if pairwise_raw is not None:
+        return Priorities(pairwise=_read_pairwise(reader, pairwise_raw, known))
+    weights: dict[str, float] = {}
+    for name in direct:
+        where = ("priorities", name)
+        if not _check_name(reader, name, where, known):
+            continue
+        value = reader.number(
+            table, name, ("priorities",), "[priorities] ", expected="a weight ≥ 0"
+        )
+        if value is not None:
+            weights[name] = value
+    if weights and not any(weights.values()):
+        reader.problem(("priorities",), "[priorities]: expected some weight above 0, found all 0")
+    return Priorities(weights=weights)
+
+
+def _read_pairwise(reader: _Reader, raw: object, known: list[str]) -> dict[tuple[str, str], float]:
+    where = ("priorities", "pairwise")
+    table = reader.table(raw, where, "", "[priorities.pairwise]")
+    if table is None:
+        return {}
+    ctx = "[priorities.pairwise] "
+    judgements: dict[tuple[str, str], float] = {}
+    seen: dict[frozenset[str], str] = {}
+    names: list[str] = []
+    for key, value in table.items():
+        here = (*where, key)
+        parts = key.split("/")
+        if len(parts) != 2 or not all(p.strip() for p in parts) or parts[0] == parts[1]:
+            reader.problem(
+                here, f'{ctx}{key!r}: expected a pair of two criteria such as "growth/commute"'
+            )
+            continue
+        first, second = (p.strip() for p in parts)
+        if not all(_check_name(reader, n, here, known) for n in (first, second)):
+            continue
+        pair = frozenset((first, second))
+        if pair in seen:
+            reader.problem(
+                here,
+                f"{ctx}{key!r}: expected each pair once, found it again (as {seen[pair]!r}); "
+                "the reciprocal is implied",
+            )
+            continue
+        seen[pair] = key
+        number = _judgement(value)
+        if number is None:
+            reader.problem(
+                here,
+                f"{ctx}{key!r}: expected a judgement on Saaty's scale from 1/9 to 9 "
+                f'(a number, or a text like "1/3"), found {value!r}',
+            )
+            continue
+        judgements[(first, second)] = number
+        names.extend(n for n in (first, second) if n not in names)
+    if len(names) > MAX_AHP_CRITERIA:
+        reader.problem(
+            where, f"{ctx}expected at most {MAX_AHP_CRITERIA} criteria, found {len(names)}"
+        )
+    for first, second in combinations(names, 2):
+        if frozenset((first, second)) not in seen:
+            reader.problem(
+                where,
+                f'{ctx}missing judgement "{first}/{second}": expected every pair of the '
+                f"{len(names)} criteria named, once",
+            )
+    return judgements
