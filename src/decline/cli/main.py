@@ -26,6 +26,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("decline.cli.init", "Write a commented example offer file to start from."),
     "config": ("decline.cli.config", "Show the settings in force and where they come from."),
     "demo": ("decline.cli.demo", "Run the whole journey on the bundled example."),
+    "add": ("decline.cli.add", "Import offers and contacts into the workspace."),
+    "decide": ("decline.cli.decide", "Record that you accept or decline an offer."),
+    "status": ("decline.cli.status", "See what is urgent: deadlines, decisions, next steps (P3)."),
+    "send": ("decline.cli.send", "Review and send the decline for an offer, never twice."),
+    "sent": ("decline.cli.sent", "Confirm a decline you sent yourself; follow-ups start."),
+    "followups": ("decline.cli.followups", "Stay connected: list, complete, snooze (P6, P7)."),
+    "calendar": ("decline.cli.calendar", "Export deadlines and follow-ups as an .ics calendar."),
+    "export": ("decline.cli.export", "Write the whole workspace out (json, toml, csv)."),
+    "import": ("decline.cli.import_", "Restore the workspace from a json or toml export."),
+    "forget": ("decline.cli.forget", "Remove an offer and everything tied to it."),
 }
 
 

@@ -114,7 +114,7 @@ def _status(row: sqlite3.Row, today: date) -> OfferStatus:
     deadline = date.fromisoformat(row["deadline"]) if row["deadline"] else None
     to_deadline = (deadline - today).days if deadline else None
     decided_on = _local_date(row["decided_at"]) if row["decided_at"] else None
-    since_decision = (today - decided_on).days if decided_on else None
+    since_decision = max(0, (today - decided_on).days) if decided_on else None
     name, offer_id, letter = row["company"], row["id"], row["letter"]
     when = _deadline_phrase(to_deadline)
     decision = row["decision"]

@@ -1,0 +1,39 @@
+"""What the workspace commands share: opening the database the global `--db` names."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from decline.errors import InputError
+from decline.workspace.store import Workspace
+
+
+def open_workspace(ctx: click.Context) -> Workspace:
+    """Open the workspace named by `--db`/`DECLINE_DB`, else the default one."""
+    state = ctx.find_root().obj
+    path: Path | None = getattr(state, "db", None)
+    workspace = Workspace.open(path)
+    if workspace.backup is not None:
+        click.echo(
+            f"decline: upgraded the workspace; the previous version is kept at {workspace.backup}",
+            err=True,
+        )
+    return workspace
+
+
+def parse_day(value: str | None, option: str) -> date:
+    """Return the date an option names (YYYY-MM-DD), or today's local date."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option}: expected a date like 2026-11-24, found {value!r}") from None
+
+
+def human_day(day: date) -> str:
+    """Return a date as `Fri 27 Nov 2026`, the same in every locale."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
