@@ -1,0 +1,241 @@
+"""What a letter says, found once and shared by every rule and by the report's signals.
+
+The analysis runs each lexicon category over the body once and records where it matched
+and in which sentence. Rules turn these facts into findings; the signals describe the
+letter and never depend on which rules are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from decline.checker.document import Document
+from decline.checker.lexicon import Lexicon
+from decline.checker.rule import Finding, Rule, Severity
+
+# Template blanks look the same in every language; words such as "(job title)" come from
+# the lexicon's `placeholder` category.
+PLACEHOLDER = re.compile(
+    r"\[[^\[\]\n]{1,80}\](?!\()"  # [Company Name]
+    r"|_{2,}\([^\n]{0,160}?\)_{2,}|_{2,}[A-Za-z][\w ]{0,40}?_{2,}|_{3,}"  # __(Name)__, ____
+    r"|<(?![a-z]+://)[A-Za-z][^<>@\n]{0,40}>"  # <Name>
+    r"|\{[^{}\n]{1,40}\}"  # {name}
+    r"|\b[Xx]{3,}\b"  # XXX
+    r"|\$[A-Za-z_][A-Za-z_]*\b"  # $recruiter
+)
+_ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
+SHOUTING = re.compile(
+    r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
+)
+EXCLAMATIONS = re.compile(r"!{2,}|[!?]*\?!+[!?]*")
+EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff]"
+    r"|(?<![\w:])[:;=]-?[)(DPp](?![\w])"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a lexicon category matched: a span of the letter and its sentence's index."""
+
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Analysis:
+    """The facts about one letter that the rules and signals need."""
+
+    document: Document
+    lexicon: Lexicon
+    received: date | None = None
+    deadline: date | None = None
+    today: date | None = None
+    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """Return the whole letter."""
+        return self.document.text
+
+    def hits(self, category: str) -> list[Hit]:
+        """Return the matches of a lexicon category in the body, in order."""
+        if category not in self._hits:
+            document = self.document
+            pattern = self.lexicon.pattern(category)
+            self._hits[category] = [
+                Hit(match.start(), match.end(), document.sentence_at(match.start()))
+                for match in pattern.finditer(document.text, document.body_start, document.body_end)
+                if match.end() > match.start()
+            ]
+        return self._hits[category]
+
+    def sentences_with(self, category: str) -> set[int]:
+        """Return the indexes of the sentences in which a category matched."""
+        return {hit.sentence for hit in self.hits(category)}
+
+    # Facts shared by several rules and signals.
+
+    @cached_property
+    def gratitude(self) -> bool:
+        """Say whether the letter thanks them anywhere from salutation to closing."""
+        if self.hits("gratitude"):
+            return True
+        document = self.document
+        if document.closing:
+            start, end = document.closing
+            return bool(self.lexicon.pattern("gratitude").search(document.text, start, end))
+        return False
+
+    @cached_property
+    def clear_decisions(self) -> list[Hit]:
+        """Return the decision phrases whose sentence has no hedge."""
+        hedged = self.sentences_with("hedge")
+        return [hit for hit in self.hits("decision") if hit.sentence not in hedged]
+
+    @cached_property
+    def hedged_decisions(self) -> list[Hit]:
+        """Return the decision phrases weakened by a hedge in the same sentence."""
+        hedged = self.sentences_with("hedge")
+        return [hit for hit in self.hits("decision") if hit.sentence in hedged]
+
+    @cached_property
+    def placeholders(self) -> list[tuple[int, int]]:
+        """Return the spans of unfilled template blanks anywhere in the letter."""
+        spans = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(self.text)]
+        spans += [
+            (m.start(), m.end()) for m in self.lexicon.pattern("placeholder").finditer(self.text)
+        ]
+        addressee = self.document.addressee
+        if addressee and _ELLIPSIS_ONLY.fullmatch(self.text[addressee[0] : addressee[1]]):
+            spans.append(addressee)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    @cached_property
+    def addressed_by_name(self) -> bool:
+        """Say whether the salutation names a person (a blank for a name counts)."""
+        addressee = self.document.addressee
+        if addressee is None:
+            return False
+        start, end = addressee
+        if any(s < end and e > start for s, e in self.placeholders):
+            return True
+        name = self.text[start:end].strip(" \t.,:;!")
+        if not name:
+            return False
+        lexicon = self.lexicon
+        return not (
+            lexicon.pattern("generic_addressee").fullmatch(name)
+            or lexicon.pattern("title_only").fullmatch(name)
+        )
+
+    @cached_property
+    def complaint_sentences(self) -> list[int]:
+        """Return the sentences that criticise or list grievances, in order."""
+        found = self.sentences_with("negative") | self.sentences_with("grievance")
+        return sorted(found)
+
+    @cached_property
+    def explanation_sentences(self) -> list[int]:
+        """Return the sentences that explain the decision rather than thank or close."""
+        moves = (
+            self.sentences_with("gratitude")
+            | self.sentences_with("stay_connected")
+            | self.sentences_with("door_open")
+            | self.sentences_with("decision")
+        )
+        explaining = (
+            self.sentences_with("reason")
+            | self.sentences_with("negative")
+            | self.sentences_with("grievance")
+            | self.sentences_with("overshare")
+        )
+        return sorted(explaining - moves)
+
+    @cached_property
+    def reason_runs_long(self) -> bool:
+        """Say whether the explanation goes on past a few sentences."""
+        return len(self.complaint_sentences) >= 3 or len(self.explanation_sentences) >= 5
+
+    @cached_property
+    def oversharing(self) -> bool:
+        """Say whether the letter shares what it should not (health, figures, grievances)."""
+        complaints = len(self.complaint_sentences)
+        return bool(
+            self.hits("overshare")
+            or self.hits("money")
+            or complaints >= 3
+            or (self.hits("grievance") and complaints >= 2)
+        )
+
+    @cached_property
+    def tone_problems(self) -> list[tuple[int, int, Severity]]:
+        """Return unprofessional spans: profanity (error); slang, shouting, emoji (warning)."""
+        document = self.document
+        found = [(hit.start, hit.end, Severity.ERROR) for hit in self.hits("profanity")]
+        found += [(hit.start, hit.end, Severity.WARNING) for hit in self.hits("slang")]
+        blanks = self.placeholders
+        for pattern in (SHOUTING, EXCLAMATIONS, EMOJI):
+            for match in pattern.finditer(document.text, document.body_start, document.body_end):
+                start, end = match.span()
+                words = re.findall(r"[A-Z]+", match.group())
+                if pattern is SHOUTING and (
+                    all(word in self.lexicon.acronyms for word in words)
+                    or any(s <= start < e for s, e in blanks)
+                ):
+                    continue
+                found.append((start, end, Severity.WARNING))
+        return sorted(found)
+
+    def signals(self) -> dict[str, bool]:
+        """Return the ten signals that describe the letter (DESIGN.md's report contract)."""
+        return {
+            "gratitude": self.gratitude,
+            "clear_decision": bool(self.clear_decisions),
+            "addressed_by_name": self.addressed_by_name,
+            "brief_reason": bool(self.hits("reason")) and not self.reason_runs_long,
+            "regret": bool(self.hits("regret")),
+            "stay_connected": bool(self.hits("stay_connected")),
+            "door_open": bool(self.hits("door_open")),
+            "oversharing": self.oversharing,
+            "negative_about_company": bool(self.hits("negative") or self.hits("burn")),
+            "professional_tone": not self.tone_problems,
+        }
+
+    # Building findings.
+
+    def finding(
+        self,
+        rule: Rule,
+        start: int,
+        end: int,
+        *,
+        severity: Severity | None = None,
+        key: str = "message",
+        **values: object,
+    ) -> Finding:
+        """Return a finding of `rule` at [start, end), worded in the letter's language."""
+        match = " ".join(self.text[start:end].split())
+        if len(match) > 80:
+            match = match[:77] + "…"
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            principle=rule.principle,
+            severity=severity or rule.severity,
+            message=self.lexicon.message(rule.code, key, match=match, **values),
+            offset=start,
+            length=end - start,
+            suggestion=self.lexicon.message(rule.code, "suggestion"),
+        )

@@ -1,0 +1,235 @@
+"""Parse a letter into its parts: header, subject, salutation, body sentences, closing, signature.
+
+Real input is messy — address blocks, a subject on the salutation's line, words run
+together, lines broken mid-sentence, template blanks — so the parser works on character
+offsets into the original text and never rewrites it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from decline.checker.lexicon import Lexicon
+
+_HEADER = re.compile(r"(?:to|from|cc|bcc|date|sent|a|da|data|inviato|ogg\.?)\s*:", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\n[ \t]*\n\s*")
+_BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
+_SALUTATION_END = re.compile(r"[,:;!]|\n")
+_SIGNATURE_LINE = re.compile(
+    r"^[ \t]*(?:[\[(<{_].*|.*@.*|https?://\S+|\+?[\d ()./-]{6,}|(?:[A-Z\u00c0-\u024f][\w'’.-]*"
+    r"|[a-z]{1,3}|&)(?:[ \t]+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z]{1,3}|&|\(.*\)))*)[ \t,]*$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body: its span in the letter and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A letter's parts as spans of the original text (start inclusive, end exclusive)."""
+
+    text: str
+    subject: tuple[int, int] | None
+    salutation: tuple[int, int] | None
+    addressee: tuple[int, int] | None
+    body_start: int
+    body_end: int
+    closing: tuple[int, int] | None
+    sentences: tuple[Sentence, ...]
+    words: int
+
+    @property
+    def body(self) -> str:
+        """Return the body's text."""
+        return self.text[self.body_start : self.body_end]
+
+    def sentence_at(self, offset: int) -> int:
+        """Return the index of the sentence holding `offset` (the nearest before it)."""
+        starts = [sentence.start for sentence in self.sentences]
+        return max(0, bisect_right(starts, offset) - 1)
+
+
+def count_words(text: str) -> int:
+    """Count the words of a text as the report does."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end = start + len(line.rstrip("\r\n"))
+        spans.append((start, end))
+        start += len(line)
+    return spans
+
+
+_BLANK = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)")
+
+
+def _is_prose(line: str) -> bool:
+    words = count_words(_BLANK.sub(" ", line))
+    stripped = line.rstrip()
+    return words >= 9 or (words >= 5 and stripped.endswith((".", "!", "?")))
+
+
+def _salutation_at(text: str, start: int, limit: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the salutation's span when one starts at `start`."""
+    match = lexicon.pattern("salutation").match(text, start, limit)
+    if not match:
+        return None
+    end_match = _SALUTATION_END.search(text, match.end(), limit)
+    end = end_match.end() if end_match else limit
+    if end_match and end_match.group() == "\n":
+        end -= 1
+    if count_words(text[match.end() : end]) > 7:  # no punctuation: keep the greeting and name
+        words = list(_WORD.finditer(text, match.end(), end))
+        end = words[min(3, len(words)) - 1].end() if words else match.end()
+    return (start, end)
+
+
+def _find_opening(
+    text: str, lexicon: Lexicon
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
+    """Return (subject, salutation, body start) from the top of the letter."""
+    subject: tuple[int, int] | None = None
+    first_prose: int | None = None
+    for start, end in _lines(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        indent = len(line) - len(line.lstrip())
+        salutation = _salutation_at(text, start + indent, end, lexicon)
+        if salutation:
+            return subject, salutation, salutation[1]
+        subject_match = lexicon.pattern("subject").match(text, start + indent, end)
+        if subject_match:
+            subject_end = end
+            inline = lexicon.pattern("salutation").search(text, subject_match.end(), end)
+            if inline and (inline.start() == 0 or not text[inline.start() - 1].isalpha()):
+                subject_end = inline.start()
+                salutation = _salutation_at(text, inline.start(), end, lexicon)
+                if salutation:
+                    return (start, subject_end), salutation, salutation[1]
+            if subject is None:
+                subject = (start, subject_end)
+            continue
+        if _HEADER.match(stripped) and count_words(stripped) <= 8:
+            continue
+        if _is_prose(line):
+            first_prose = start + indent
+            break
+    body_start = first_prose if first_prose is not None else (subject[1] if subject else 0)
+    return subject, None, body_start
+
+
+def _find_closing(
+    text: str, body_start: int, lexicon: Lexicon
+) -> tuple[tuple[int, int] | None, int]:
+    """Return (closing span, body end): the closing and signature are not the body."""
+    closing: tuple[int, int] | None = None
+    for match in lexicon.pattern("closing").finditer(text, body_start):
+        before = text[body_start : match.start()].rstrip(" \t")
+        at_line_start = not before or before.endswith("\n")
+        after_sentence = before.endswith((".", "!", "?"))
+        rest = text[match.end() :]
+        line_rest = rest.split("\n", 1)[0]
+        if (at_line_start or after_sentence) and not line_rest.strip(" \t,.!"):
+            tail = rest.strip()
+            if count_words(tail) <= 14 and tail.count("\n") <= 6:
+                closing = (match.start(), match.end())
+                break
+    if closing:
+        end = closing[0]
+    else:
+        end = len(text)
+        lines = text[body_start:].rstrip().split("\n")
+        trimmed = 0
+        while len(lines) > 1 and trimmed < 6:
+            last = lines[-1]
+            if not last.strip():
+                lines.pop()
+                continue
+            if count_words(last) <= 5 and _SIGNATURE_LINE.match(last):
+                lines.pop()
+                trimmed += 1
+                continue
+            break
+        if trimmed:
+            end = body_start + len("\n".join(lines))
+    while end > body_start and text[end - 1].isspace():
+        end -= 1
+    return closing, end
+
+
+def _split_sentences(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[Sentence, ...]:
+    """Split the body into sentences, keeping abbreviations such as "Mr." whole."""
+    cuts: list[int] = []
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group().startswith(".") and match.start() > start:
+            word = re.search(r"([\w.]+)$", text[max(start, match.start() - 12) : match.start()])
+            if word and word.group(1).lower() in lexicon.abbreviations:
+                continue
+        cuts.append(match.end())
+    cuts.extend(match.start() + 1 for match in _BULLET.finditer(text, start, end))
+    sentences: list[Sentence] = []
+    position = start
+    for cut in [*sorted(set(cuts)), end]:
+        if cut <= position:
+            continue
+        segment = text[position:cut]
+        left = len(segment) - len(segment.lstrip())
+        right = len(segment.rstrip())
+        if right > left:
+            sentences.append(Sentence(position + left, position + right, segment[left:right]))
+        position = cut
+    return tuple(sentences)
+
+
+def parse(text: str, lexicon: Lexicon) -> Document:
+    """Parse a letter in the lexicon's language."""
+    subject, salutation, body_start = _find_opening(text, lexicon)
+    addressee: tuple[int, int] | None = None
+    if salutation:
+        greeting = lexicon.pattern("salutation").match(text, salutation[0], salutation[1])
+        name_start = greeting.end() if greeting else salutation[0]
+        name_end = salutation[1]
+        while name_end > name_start and text[name_end - 1] in ",:;! \t":
+            name_end -= 1
+        while name_start < name_end and text[name_start] in " \t,":
+            name_start += 1
+        if name_end > name_start:
+            addressee = (name_start, name_end)
+    while body_start < len(text) and text[body_start].isspace():
+        body_start += 1
+    if salutation and lexicon.pattern("subject").match(text, body_start):
+        line_end = text.find("\n", body_start)  # a subject under the salutation ("RE: …")
+        if line_end != -1 and count_words(text[body_start:line_end]) <= 12:
+            subject = subject or (body_start, line_end)
+            body_start = line_end
+            while body_start < len(text) and text[body_start].isspace():
+                body_start += 1
+    closing, body_end = _find_closing(text, body_start, lexicon)
+    body_end = max(body_end, body_start)
+    sentences = _split_sentences(text, body_start, body_end, lexicon)
+    return Document(
+        text=text,
+        subject=subject,
+        salutation=salutation,
+        addressee=addressee,
+        body_start=body_start,
+        body_end=body_end,
+        closing=closing,
+        sentences=sentences,
+        words=count_words(text[body_start:body_end]),
+    )

@@ -1,0 +1,66 @@
+"""Review a decline letter: parse it, analyse it once, run every rule, build the report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from decline.checker import language, lexicon
+from decline.checker.analysis import Analysis
+from decline.checker.document import parse
+from decline.checker.report import Report
+from decline.checker.rule import Finding
+from decline.checker.rules import BY_CODE, CHECKS
+from decline.errors import InputError
+
+
+def _normalise_ignore(ignore: Iterable[str]) -> frozenset[str]:
+    codes = set()
+    for raw in ignore:
+        code = raw.strip().upper()
+        if not code:
+            continue
+        if code not in BY_CODE:
+            known = ", ".join(BY_CODE)
+            raise InputError(f"unknown rule code {raw!r} to ignore; the codes are {known}")
+        codes.add(code)
+    return frozenset(codes)
+
+
+def review(
+    text: str,
+    lang: str = "auto",
+    *,
+    received: date | None = None,
+    deadline: date | None = None,
+    today: date | None = None,
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Review a decline letter against P2–P7 and return the report.
+
+    Raises `InputError` for empty text, an unsupported or undetectable language, or an
+    unknown rule code in `ignore`; nothing else.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"expected the letter as text, found {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the letter is empty")
+    if not isinstance(lang, str):
+        raise InputError(f"expected a language code, found {lang!r}")
+    ignored = _normalise_ignore(ignore)
+    text = text.removeprefix("\ufeff")
+    code = language.detect(text) if lang == "auto" else lang
+    lex = lexicon.load(code)
+    analysis = Analysis(parse(text, lex), lex, received=received, deadline=deadline, today=today)
+    findings: list[Finding] = []
+    for rule, check in CHECKS:
+        if rule.code not in ignored:
+            findings.extend(check(analysis))
+    findings.sort(key=lambda f: (f.offset, f.rule))
+    return Report(
+        lang=code,
+        words=analysis.document.words,
+        signals=analysis.signals(),
+        findings=tuple(findings),
+        text=text,
+    )

@@ -1,0 +1,62 @@
+"""No clear decision, or a hedged one.
+
+## What it does
+Flags a letter that never says plainly that the candidate declines, and a decision
+weakened by a hedge in the same sentence ("I'm not sure I can accept", "I might have to
+decline"). Unambiguous implicit wording ("I have accepted another offer") counts as clear.
+
+## Why it matters
+Being prompt and professional (P3) means the employer can move on at once: a reader who
+has to guess whether the answer is no will write back, and the search stalls.
+
+## Example
+    Thank you for the offer. I'm not sure I can accept it at this time.
+
+## Use instead
+    Thank you for the offer. After careful thought, I have decided to decline it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from decline.checker.analysis import Analysis
+from decline.checker.rule import Example, Finding, Rule, Severity
+
+RULE = Rule(
+    code="D301",
+    name="no-clear-decision",
+    principle="P3",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    grades=(
+        (Severity.ERROR, "no decision anywhere in the body"),
+        (Severity.ERROR, "every decision in the body is hedged"),
+    ),
+    bad=(
+        Example("Dear Tom,\n[[]]Thank you for the offer and your time.\nBest,\nSam"),
+        Example("Dear Tom,\nThank you. [[I might have to decline the offer.]]\nBest,\nSam"),
+        Example("Gentile Luca,\ngrazie. [[Forse dovrò rinunciare all'offerta.]]", "it"),
+    ),
+    good=(
+        Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),
+        Example("Dear Tom,\nThank you. I have accepted another offer.\nBest,\nSam"),
+        Example("Dear Tom,\nThanks. I am withdrawing my application.\nBest,\nSam"),
+        Example("Gentile Luca,\ngrazie. Ho deciso di declinare l'offerta.", "it"),
+    ),
+)
+
+
+def check(analysis: Analysis) -> Iterator[Finding]:
+    """Report a missing decision at the body's start, or each hedged decision's sentence."""
+    if analysis.clear_decisions:
+        return
+    hedged = analysis.hedged_decisions
+    if not hedged:
+        start = analysis.document.body_start
+        yield analysis.finding(RULE, start, start)
+        return
+    sentences = analysis.document.sentences
+    for index in sorted({hit.sentence for hit in hedged}):
+        sentence = sentences[index]
+        yield analysis.finding(RULE, sentence.start, sentence.end, key="hedged")

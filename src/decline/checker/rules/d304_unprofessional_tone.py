@@ -1,0 +1,55 @@
+"""Unprofessional tone: profanity, insults, slang, shouting, emoji.
+
+## What it does
+Flags profanity and insults (error) and slang, words in capitals for emphasis, strings of
+"!" and emoji or emoticons (warning) in the body. Known acronyms (HR, CEO) are not shouting.
+
+## Why it matters
+A decline is a professional letter (P3): the reader may forward it, and the tone is what
+they will remember of the candidate.
+
+## Example
+    Seriously, your process sucks!!!
+
+## Use instead
+    Thank you for the offer; after careful thought I have decided to decline it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from decline.checker.analysis import Analysis
+from decline.checker.rule import Example, Finding, Rule, Severity
+
+RULE = Rule(
+    code="D304",
+    name="unprofessional-tone",
+    principle="P3",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    grades=(
+        (Severity.ERROR, "profanity or an insult"),
+        (Severity.WARNING, "slang, capitals for emphasis, strings of “!”, emoji"),
+    ),
+    bad=(
+        Example("Hi Tom,\nThanks, but this process [[sucks]]. I decline.\nBest,\nSam"),
+        Example("Hi Tom,\nThanks for the offer[[!!!]] I must decline.\nBest,\nSam"),
+        Example("Hi Tom,\nThanks, but I am [[NOT INTERESTED]]. I decline.\nBest,\nSam"),
+        Example("Hi Tom,\n[[Yep]], thanks, but I decline the offer.\nBest,\nSam"),
+        Example("Hi Tom,\nThanks for the offer [[🙂]] I must decline.\nBest,\nSam"),
+        Example("Ciao Luca,\ngrazie, ma [[boh]], devo rinunciare.", "it"),
+    ),
+    good=(
+        Example("Hi Tom,\nThank you! I must decline the offer.\nBest,\nSam"),
+        Example("Hi Tom,\nThank you. The HR team and the CEO were kind. I decline.\nBest,\nSam"),
+        Example("Hello Sam,\nThanks for the offer; I must decline it.\nBest,\nAna"),
+    ),
+)
+
+
+def check(analysis: Analysis) -> Iterator[Finding]:
+    """Report each unprofessional span with its grade."""
+    for start, end, severity in analysis.tone_problems:
+        key = "message" if severity is Severity.ERROR else "warning"
+        yield analysis.finding(RULE, start, end, severity=severity, key=key)

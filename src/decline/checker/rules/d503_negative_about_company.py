@@ -1,0 +1,49 @@
+"""Negativity about the company, its people, its pay or its process.
+
+## What it does
+Flags criticism, blame, sarcasm and backhanded remarks aimed at the employer: a chaotic
+or patronising process, pay that is "too low" or "not worth it", interviewers who were
+"hard to talk to", "frankly", "no offence".
+
+## Why it matters
+Give a brief, safe reason (P5) and never burn a bridge (P7): the reader will remember the
+criticism long after the reason, and hiring communities are small.
+
+## Example
+    Frankly, the salary was simply too low for the role.
+
+## Use instead
+    I have decided to accept a role that better fits my needs right now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from decline.checker.analysis import Analysis
+from decline.checker.rule import Example, Finding, Rule, Severity
+
+RULE = Rule(
+    code="D503",
+    name="negative-about-company",
+    principle="P5",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    bad=(
+        Example("Dear Tom,\nThanks. [[Frankly]], I must decline the offer."),
+        Example("Dear Tom,\nThanks. I decline: the [[salary was simply too low]]."),
+        Example("Dear Tom,\nThanks. I decline; the process felt [[chaotic]]."),
+        Example("Gentile Luca,\ngrazie, ma rinuncio: un processo [[poco professionale]].", "it"),
+    ),
+    good=(
+        Example("Dear Tom,\nThanks. I decline; this is no criticism of your team."),
+        Example("Dear Tom,\nThanks. I have decided to decline; the gap in pay is too wide."),
+        Example("Dear Tom,\nThank you. I am disappointed that I cannot accept."),
+    ),
+)
+
+
+def check(analysis: Analysis) -> Iterator[Finding]:
+    """Report each negative remark."""
+    for hit in analysis.hits("negative"):
+        yield analysis.finding(RULE, hit.start, hit.end)

@@ -1,0 +1,62 @@
+"""Grovelling or excessive apology.
+
+## What it does
+Flags begging forgiveness, self-reproach ("I feel terrible") and piled-up apologies
+(a third apology in one letter).
+
+## Why it matters
+Give a brief explanation (P5) and stay professional: declining is normal and expected,
+and over-apologising makes the letter about the candidate's guilt instead of the
+employer's time.
+
+## Example
+    I am so very sorry. Please forgive me; I feel terrible about this.
+
+## Use instead
+    I am sorry to decline, and grateful for the time you gave me.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from decline.checker.analysis import Analysis
+from decline.checker.rule import Example, Finding, Rule, Severity
+
+MAX_APOLOGIES = 2
+_APOLOGY = re.compile(r"sorry|apolog|scus", re.IGNORECASE)
+
+RULE = Rule(
+    code="D504",
+    name="grovelling",
+    principle="P5",
+    severity=Severity.SUGGESTION,
+    doc=__doc__ or "",
+    bad=(
+        Example("Dear Tom,\nThanks. I must decline. [[Please forgive me]]."),
+        Example("Dear Tom,\nThanks. I decline, and [[I feel terrible]] about it."),
+        Example(
+            "Dear Tom,\nThanks. Sorry, I decline. Sorry again. I am [[sorry]] for the trouble."
+        ),
+        Example("Gentile Luca,\ngrazie. Devo rinunciare, [[mi perdoni]].", "it"),
+    ),
+    good=(
+        Example("Dear Tom,\nThanks. I am sorry to decline the offer."),
+        Example("Dear Tom,\nThanks. Unfortunately I decline, and I apologise for the delay."),
+    ),
+)
+
+
+def check(analysis: Analysis) -> Iterator[Finding]:
+    """Report each grovelling phrase, and the apology that makes one too many."""
+    spans = [(hit.start, hit.end) for hit in analysis.hits("grovel")]
+    apologies = [
+        hit for hit in analysis.hits("regret") if _APOLOGY.search(analysis.text, hit.start, hit.end)
+    ]
+    if len(apologies) > MAX_APOLOGIES:
+        extra = apologies[MAX_APOLOGIES]
+        if not any(start <= extra.start < end for start, end in spans):
+            spans.append((extra.start, extra.end))
+    for start, end in sorted(spans):
+        yield analysis.finding(RULE, start, end)
