@@ -138,6 +138,10 @@ def deliver(
             f"cannot reach the SMTP server {target.where} (connection refused)"
         ) from None
     except smtplib.SMTPServerDisconnected as error:
+        if "timed out" in str(error):  # smtplib turns a read timeout into a disconnect
+            raise DeliveryError(
+                f"the SMTP server {target.where} did not answer within {target.timeout:g} s"
+            ) from None
         raise DeliveryError(
             f"the SMTP server {target.where} closed the connection ({error})"
         ) from None

@@ -1,0 +1,165 @@
+"""`decline send ID`: review the decline for an offer, then send or prepare it, never twice."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from decline.cli.workspace_options import open_workspace, parse_day
+from decline.exitcodes import ExitCode
+
+REASONS = (
+    "other_offer",
+    "career_path",
+    "compensation",
+    "location",
+    "personal",
+    "role_fit",
+    "counteroffer",
+    "none",
+)
+
+
+def _blocking(report: Any) -> list[str]:
+    lines = []
+    for finding in report.findings:
+        if finding.severity == "error" or str(finding.rule).startswith("D9"):
+            lines.append(f"  {finding.rule} {finding.severity}: {finding.message}")
+    return lines
+
+
+@click.command(name="send")
+@click.argument("offer_id")
+@click.option(
+    "--draft",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Send this text file (a first `Subject:` line is the subject).",
+)
+@click.option("--reason", type=click.Choice(REASONS), help="Compose with this reason.")
+@click.option("--tone", type=click.Choice(["warm", "formal", "brief"]), help="Compose tone.")
+@click.option("--lang", type=click.Choice(["en", "it"]), help="The letter's language.")
+@click.option("--variant", type=int, default=0, show_default=True, help="Other wording.")
+@click.option(
+    "--via", type=click.Choice(["smtp", "eml", "mailto"]), default="smtp", show_default=True
+)
+@click.option(
+    "-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="The .eml file to write."
+)
+@click.option("--smtp-host", metavar="HOST", help="The SMTP server (default: settings).")
+@click.option("--smtp-port", type=click.IntRange(1, 65535), metavar="PORT")
+@click.option("--starttls", "security", flag_value="starttls", help="Upgrade with STARTTLS.")
+@click.option("--ssl", "security", flag_value="ssl", help="TLS from the start (port 465).")
+@click.option("--no-tls", "security", flag_value="none", help="No encryption (local servers).")
+@click.option("--smtp-user", metavar="USER", help="Log in as USER (password: see docs).")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS"
+)
+@click.option("--today", metavar="DATE", help="Review timing as of this date (YYYY-MM-DD).")
+@click.option("--dry-run", is_flag=True, help="Review and show the message; send nothing.")
+@click.option("--force", is_flag=True, help="Send even when the review says not ready.")
+@click.option("--again", is_flag=True, help="Send although a decline already went out.")
+@click.pass_context
+def command(
+    ctx: click.Context,
+    offer_id: str,
+    draft: Path | None,
+    reason: str | None,
+    tone: str | None,
+    lang: str | None,
+    variant: int,
+    via: str,
+    out: Path | None,
+    smtp_host: str | None,
+    smtp_port: int | None,
+    security: str | None,
+    smtp_user: str | None,
+    timeout: float,
+    today: str | None,
+    dry_run: bool,
+    force: bool,
+    again: bool,
+) -> None:
+    """Review the decline for offer ID, then send it (smtp) or prepare it (eml, mailto)."""
+    from decline.send.smtp import DEFAULT_PORTS, DeliveryError, SmtpTarget, find_password
+    from decline.workspace.outbox import NotReady, SendRefused, SendRequest, send
+
+    settings = ctx.find_root().obj.settings()
+    smtp = settings.smtp
+    security = security or smtp.security
+    host = smtp_host or smtp.host
+    user = smtp_user or smtp.user
+    target = None
+    if host:
+        port = smtp_port or smtp.port or DEFAULT_PORTS[security]
+        target = SmtpTarget(host, port, security, user, timeout)
+    draft_text = None
+    if draft is not None:
+        try:
+            raw = draft.read_bytes()
+            draft_text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+            draft_text = draft_text or raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise click.BadParameter(str(error), param_hint="--draft") from None
+    needs_password = via == "smtp" and not dry_run and target is not None
+    request = SendRequest(
+        offer_id=offer_id,
+        via=via,
+        draft_text=draft_text,
+        reason=reason or "other_offer",
+        tone=tone or settings.tone,
+        lang=lang or settings.lang,
+        variant=variant,
+        out=out,
+        target=target,
+        password=find_password(user) if needs_password else None,
+        sender=smtp.sender,
+        review_ignore=settings.review_ignore,
+        dry_run=dry_run,
+        force=force,
+        again=again,
+        today=parse_day(today, "--today"),
+    )
+    with open_workspace(ctx) as workspace:
+        try:
+            result = send(workspace, request)
+        except NotReady as refusal:
+            click.echo(
+                f"decline: not sending — the review says the letter is not ready "
+                f"(score {refusal.report.score}):",
+                err=True,
+            )
+            for line in _blocking(refusal.report):
+                click.echo(line, err=True)
+            click.echo("Fix the draft (--draft FILE), or pass --force to send it anyway.", err=True)
+            ctx.exit(ExitCode.NEGATIVE)
+        except SendRefused as refusal:
+            click.echo(f"decline: not sending — {refusal}", err=True)
+            ctx.exit(ExitCode.NEGATIVE)
+        except DeliveryError as failure:
+            click.echo(
+                f"decline: not sent — {failure}; the letter is kept as an unsent draft", err=True
+            )
+            ctx.exit(ExitCode.SERVICE_FAILED)
+    score = f"review {result.report.score}/100"
+    if result.state == "dry-run":
+        sys.stdout.write(result.message.decode("utf-8", "replace").replace("\r\n", "\n"))
+        click.echo(
+            f"(dry run: {score}, ready to send: {result.report.ready_to_send}; nothing sent)",
+            err=True,
+        )
+    elif result.state == "sent":
+        click.echo(
+            f"{offer_id}: sent to {result.recipient} ({score}); {result.followups} follow-ups "
+            "planned: decline followups"
+        )
+    elif result.link is not None:
+        click.echo(result.link)
+        click.echo(f"(open the link to send it, then: decline sent {offer_id})", err=True)
+    else:
+        click.echo(
+            f"{offer_id}: wrote {result.out} ({score}) — send it from your mail client, "
+            f"then: decline sent {offer_id}"
+        )
