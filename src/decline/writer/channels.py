@@ -1,0 +1,131 @@
+"""The four channels: an e-mail, a formal letter, a LinkedIn message, a phone call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from decline.writer.letter import Letter, subject_label
+from decline.writer.text import render
+
+if TYPE_CHECKING:
+    from decline.writer.composer import Writer
+
+Plan = tuple[tuple[str, ...], ...]
+LINKEDIN_LIMIT = 1000
+# What a LinkedIn message gives up first when it runs long: never the essentials.
+_LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (
+    frozenset(),
+    frozenset({"personal"}),
+    frozenset({"personal", "regret"}),
+)
+
+
+def _body(writer: Writer, paragraphs: list[str], channel: str, details: bool) -> str:
+    closing = writer.pick("closing", channel=channel)
+    parts = [writer.salutation(channel), *paragraphs, f"{closing}\n{writer.signature(details)}"]
+    return "\n\n".join(parts)
+
+
+def email(writer: Writer, plan: Plan) -> Letter:
+    """Return an e-mail: subject, greeting, body, closing, name and contact details."""
+    subject = writer.pick("subject")
+    body = _body(writer, writer.paragraphs(plan, "email"), "email", details=True)
+    return writer.letter("email", subject, body)
+
+
+def linkedin(writer: Writer, plan: Plan) -> Letter:
+    """Return a LinkedIn message: no subject, name only, at most 1,000 characters."""
+    notes: tuple[str, ...] = ()
+    for skip in _LINKEDIN_SHEDS:
+        body = _body(writer, writer.paragraphs(plan, "linkedin", skip), "linkedin", False)
+        if len(body) <= LINKEDIN_LIMIT:
+            break
+    if skip:
+        notes = (f"Shortened to fit LinkedIn's {LINKEDIN_LIMIT:,} characters.",)
+    return writer.letter("linkedin", None, body, notes=notes)
+
+
+def _lines(text: str | None) -> list[str]:
+    """Split a one-line address at its commas, the way it is written on a letter."""
+    return [part.strip() for part in text.split(",") if part.strip()] if text else []
+
+
+def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
+    """Return a formal letter: sender, place and date, recipient, body, signature."""
+    from babel.dates import format_date
+
+    facts, furniture = writer.facts, writer.book.section("letter")
+    sender = [facts.candidate, *_lines(facts.sender_address)]
+    sender += [line for line in (facts.email, facts.phone) if line]
+    when = format_date(date, format="long", locale=writer.book.meta["locale"])
+    date_line = render(
+        furniture["date_line_city" if facts.city else "date_line"],
+        {"date": when, "city": facts.city or ""},
+    )
+    known = {"company": facts.company}
+    if facts.addressee is not None:
+        known["person"] = facts.addressee.addressed
+        if facts.addressee.title:
+            known["title"] = facts.addressee.title
+    recipient: list[str] = []
+    for template in furniture["recipient"]:
+        if template == "{address}":
+            recipient += _lines(facts.recipient_address)
+        elif all(f"{{{key}}}" not in template or key in known for key in ("person", "title")):
+            recipient.append(render(template, known))
+    closing = writer.pick("closing", channel="letter")
+    blocks = [
+        "\n".join(sender),
+        date_line,
+        "\n".join(recipient),
+        writer.salutation("letter"),
+        *writer.paragraphs(plan, "letter"),
+        closing,
+        facts.candidate,
+    ]
+    return writer.letter("letter", None, "\n\n".join(blocks))
+
+
+def phone(writer: Writer, plan: Plan, follow_up_plan: Plan) -> Letter:
+    """Return talking points for a call, and the short e-mail that confirms it in writing."""
+    book, facts = writer.book, writer.facts
+    furniture = book.section("phone")
+    quote = book.meta["quote"]
+    values = dict(writer.values)
+    if facts.addressee is not None:
+        values["person"] = facts.addressee.addressed
+    title = render(furniture["title" if facts.addressee else "title_team"], values)
+    closing_moves = ("regret", "stay_connected", "door_open")
+    steps = [
+        ("open", [writer.sentence("gratitude", "email")]),
+        ("decision", [writer.sentence("decision", "email")]),
+        ("reason", [writer.sentence("reason", "email")]),
+        (
+            "close",
+            [
+                writer.sentence(move, "email")
+                for move in closing_moves
+                if any(move in paragraph for paragraph in plan)
+            ],
+        ),
+    ]
+    lines = [title, ""]
+    number = 0
+    for label, sentences in steps:
+        said = " ".join(sentence for sentence in sentences if sentence)
+        if said:
+            number += 1
+            lines += [f"{number}. {furniture[label]}", "   " + render(quote, {"text": said})]
+    subject = writer.pick("subject", channel="phone")
+    follow_body = _body(writer, writer.paragraphs(follow_up_plan, "phone"), "phone", True)
+    follow_up = writer.letter("email", subject, follow_body)
+    lines += [
+        "",
+        furniture["after"],
+        "",
+        f"{subject_label(book.lang)}: {subject}",
+        "",
+        follow_body,
+    ]
+    return writer.letter("phone", None, "\n".join(lines), follow_up=follow_up)

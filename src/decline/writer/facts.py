@@ -1,0 +1,145 @@
+"""What a letter may say: the facts taken from the offer and the candidate, nothing more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decline.errors import InputError
+from decline.offers import Candidate, Contact, Offer
+from decline.writer.phrasebook import Phrasebook
+from decline.writer.text import clean, has_control, join_names, lower_first, surname
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact as the letter names them: name kept exactly, honorific for this language."""
+
+    name: str
+    honorific: str | None
+    title: str | None
+    email: str | None
+    role: str
+
+    @property
+    def addressed(self) -> str:
+        """Return the name with its honorific, as in a recipient block."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the composer may use, cleaned once; missing facts are None or empty."""
+
+    company: str
+    role: str
+    candidate: str
+    addressee: Person | None
+    manager: Person | None  # the hiring manager, when the addressee is someone else
+    others: tuple[Person, ...]  # people met besides the addressee (and a thanked manager)
+    liked: str | None
+    linkedin: str | None
+    email: str | None
+    phone: str | None
+    city: str | None
+    sender_address: str | None
+    recipient_address: str | None
+    notes: tuple[str, ...]
+
+    def values(self, book: Phrasebook) -> dict[str, str]:
+        """Return the template values the facts allow."""
+        meta = book.meta
+        values = {"company": self.company, "role": self.role, "candidate": self.candidate}
+        if self.addressee is not None:
+            values["name"] = self.addressee.name
+            values["surname"] = surname(self.addressee.name)
+            if self.addressee.honorific:
+                values["honorific"] = self.addressee.honorific
+        if self.manager is not None:
+            values["manager"] = self.manager.name
+        if self.others:
+            values["people"] = join_names(
+                [person.name for person in self.others],
+                meta["list_and"],
+                meta.get("list_and_euphonic", ""),
+                meta.get("list_euphonic_initials", ""),
+            )
+        if self.liked:
+            values["liked"] = lower_first(self.liked, meta.get("lowercase_first", ()))
+        if self.linkedin:
+            values["linkedin"] = self.linkedin
+        return values
+
+
+def _text(field: str, value: str | None) -> str | None:
+    value = clean(value)
+    if value is not None and has_control(value):
+        raise InputError(f"{field}: control characters are not allowed ({value!r})")
+    return value
+
+
+def _person(contact: Contact, book: Phrasebook, notes: list[str]) -> Person | None:
+    name = _text("contact name", contact.name)
+    if name is None:
+        return None
+    honorific = _text(f"honorific of {name}", contact.honorific)
+    if honorific is not None and honorific not in book.meta["honorifics"]:
+        mapped = book.meta.get("honorific_map", {}).get(honorific)
+        if mapped is None:
+            notes.append(
+                f"The honorific {honorific!r} has no equivalent in {book.meta['name']}; "
+                f"the letter greets {name} by full name."
+            )
+        honorific = mapped
+    return Person(
+        name=name,
+        honorific=honorific,
+        title=_text(f"title of {name}", contact.title),
+        email=_text(f"e-mail of {name}", contact.email),
+        role=contact.role,
+    )
+
+
+def gather(offer: Offer, candidate: Candidate, book: Phrasebook) -> Facts:
+    """Collect the facts: the addressee is the hiring manager, else the recruiter, else the
+    first contact; with no contact the letter greets the team and says so in a note."""
+    notes: list[str] = []
+    company = _text("company", offer.company)
+    role = _text("role", offer.role)
+    name = _text("candidate name", candidate.name)
+    if company is None or role is None or name is None:
+        missing = [
+            label
+            for label, value in (("company", company), ("role", role), ("your name", name))
+            if value is None
+        ]
+        raise InputError(f"a letter needs {' and '.join(missing)}")
+    people = [p for c in offer.contacts if (p := _person(c, book, notes)) is not None]
+    addressee = next(
+        (p for wanted in ("hiring_manager", "recruiter") for p in people if p.role == wanted),
+        people[0] if people else None,
+    )
+    manager = None
+    if addressee is not None and addressee.role != "hiring_manager":
+        manager = next((p for p in people if p.role == "hiring_manager"), None)
+    others = tuple(p for p in people if p is not addressee and p is not manager)
+    if addressee is None:
+        notes.append(
+            "No contact person is known, so the letter greets the team; a letter to a named "
+            "person is better (add an [[offer.contact]] to the offer file, or --to)."
+        )
+    return Facts(
+        company=company,
+        role=role,
+        candidate=name,
+        addressee=addressee,
+        manager=manager,
+        others=others,
+        liked=_text("liked", offer.liked),
+        linkedin=_text("linkedin", candidate.linkedin),
+        email=_text("e-mail", candidate.email),
+        phone=_text("phone", candidate.phone),
+        city=_text("city", candidate.city),
+        sender_address=_text("address", candidate.address),
+        recipient_address=_text("offer address", offer.address),
+        notes=tuple(notes),
+    )

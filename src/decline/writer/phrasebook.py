@@ -1,0 +1,83 @@
+"""The wording of each language, read once from `phrases/<lang>.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from decline.errors import InputError
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """One language's wording: the moves per tone, channel overrides and furniture."""
+
+    lang: str
+    data: dict[str, Any]
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Return the language's settings (locale, list words, honorifics)."""
+        meta: dict[str, Any] = self.data["meta"]
+        return meta
+
+    def section(self, name: str) -> dict[str, str]:
+        """Return a table of channel furniture (`letter`, `phone`)."""
+        table: dict[str, str] = self.data[name]
+        return table
+
+    def choices(self, tone: str, channel: str, move: str, case: str, team: bool) -> list[str]:
+        """Return the variants for a move, most specific first.
+
+        A channel may override a tone's move (`[linkedin.warm.stay_connected]`); within a
+        table the case falls back to `default`, and a team greeting prefers `<case>_team`.
+        """
+        return _choices(self.lang, tone, channel, move, case, team)
+
+
+def languages() -> tuple[str, ...]:
+    """Return the languages that have a phrase file, sorted."""
+    return _languages()
+
+
+@cache
+def _languages() -> tuple[str, ...]:
+    folder = files("decline.writer").joinpath("phrases")
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".toml")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".toml")
+        )
+    )
+
+
+@cache
+def phrasebook(lang: str) -> Phrasebook:
+    """Return the phrasebook for `lang`, parsed once per process."""
+    if lang not in _languages():
+        raise InputError(
+            f"no letters in language {lang!r}; choose one of {', '.join(_languages())}"
+        )
+    text = files("decline.writer").joinpath("phrases", f"{lang}.toml").read_text("utf-8")
+    return Phrasebook(lang=lang, data=tomllib.loads(text))
+
+
+@cache
+def _choices(lang: str, tone: str, channel: str, move: str, case: str, team: bool) -> list[str]:
+    data = phrasebook(lang).data
+    tables = []
+    override = data.get(channel, {}).get(tone, {}).get(move)
+    if isinstance(override, dict):
+        tables.append(override)
+    tables.append(data[tone][move])
+    cases = [f"{case}_team", case, "default_team", "default"] if team else [case, "default"]
+    for table in tables:
+        for key in cases:
+            if key in table:
+                found: list[str] = table[key]
+                return found
+    raise KeyError(f"{lang}.toml has no wording for {tone}.{move}.{case}")
