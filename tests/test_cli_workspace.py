@@ -1,0 +1,146 @@
+"""The workspace commands end to end: add, decide, status, sent, followups, calendar, export."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from cli_support import decline, example_offers
+
+Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "decline.db"
+
+
+def test_add_is_idempotent_and_updates_by_id(capsys: Capture, db: Path, tmp_path: Path) -> None:
+    first = decline(capsys, db, "add", str(example_offers()))
+    assert first.code == 0
+    assert "3 added (acme, beta, gamma)" in first.out
+    again = decline(capsys, db, "add", str(example_offers()))
+    assert "3 unchanged" in again.out
+    changed = tmp_path / "offers.toml"
+    text = example_offers().read_text(encoding="utf-8")
+    changed.write_text(text.replace("base_salary = 62000", "base_salary = 64000"), "utf-8")
+    assert "1 updated (acme); 2 unchanged" in decline(capsys, db, "add", str(changed)).out
+
+
+def test_a_bad_offer_file_is_exit_2(capsys: Capture, db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[candidate]\nname = 'A'\n[[offer]]\nid = 'x'\ncompany = 'C'\nrol = 'R'\n")
+    outcome = decline(capsys, db, "add", str(bad))
+    assert outcome.code == 2
+    assert "Traceback" not in outcome.err
+
+
+def test_status_says_what_to_do_next_most_urgent_first(capsys: Capture, db: Path) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    assert decline(capsys, db, "decide", "acme", "decline").code == 0
+    text = decline(capsys, db, "status", "--today", "2026-11-30")
+    assert text.code == 0
+    first = text.out.splitlines()[0]
+    assert first.startswith("LATE Acme Analytics")
+    assert "have not told them; the deadline passed 3 days ago" in text.out
+    assert "send today: `decline send acme`" in text.out
+    data = json.loads(
+        decline(capsys, db, "status", "--format", "json", "--today", "2026-11-24").out
+    )
+    assert data["schema"] == 1
+    acme = data["offers"][0]
+    assert (acme["id"], acme["days_since_received"], acme["days_to_deadline"]) == ("acme", 6, 3)
+    assert acme["late"] is False
+
+
+def test_decide_rejects_unknown_offers_and_decisions(capsys: Capture, db: Path) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    unknown = decline(capsys, db, "decide", "nope", "decline")
+    assert unknown.code == 2
+    assert "no offer 'nope'" in unknown.err
+    assert decline(capsys, db, "decide", "acme", "maybe").code == 2
+
+
+def test_sent_starts_follow_ups_and_the_calendar_has_them(
+    capsys: Capture, db: Path, tmp_path: Path
+) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    decline(capsys, db, "decide", "acme", "decline")
+    sent = decline(capsys, db, "sent", "acme")
+    assert "3 follow-ups planned" in sent.out
+    assert decline(capsys, db, "sent", "acme").code == 2  # already recorded
+    listing = decline(capsys, db, "followups").out
+    assert "#1 " in listing
+    assert "Connect with Maria Rossi on LinkedIn" in listing
+    assert decline(capsys, db, "followups", "--snooze", "1", "5").code == 0
+    assert decline(capsys, db, "followups", "--done", "2").code == 0
+    assert decline(capsys, db, "followups", "--done", "99").code == 2
+    ics = tmp_path / "decline.ics"
+    assert decline(capsys, db, "calendar", "-o", str(ics)).code == 0
+    calendar = Calendar.from_ical(ics.read_bytes())
+    uids = sorted(str(event["uid"]) for event in calendar.walk("VEVENT"))
+    assert "followup-acme-linkedin@decline.invalid" in uids
+    assert "followup-acme-checkin_3m@decline.invalid" not in uids  # done
+    assert "deadline-acme@decline.invalid" not in uids  # answered
+    assert "deadline-beta@decline.invalid" in uids
+
+
+@pytest.mark.parametrize("export_format", ["json", "toml"])
+def test_export_and_import_round_trip(
+    capsys: Capture, db: Path, tmp_path: Path, export_format: str
+) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    decline(capsys, db, "decide", "acme", "decline")
+    decline(capsys, db, "sent", "acme")
+    target = tmp_path / f"export.{export_format}"
+    assert decline(capsys, db, "export", "--format", export_format, "-o", str(target)).code == 0
+    other = tmp_path / "other.db"
+    restored = decline(capsys, other, "import", str(target))
+    assert restored.code == 0
+    assert "restored 3 offers" in restored.out
+    again = tmp_path / f"again.{export_format}"
+    decline(capsys, other, "export", "--format", export_format, "-o", str(again))
+    assert again.read_text() == target.read_text()
+    refused = decline(capsys, other, "import", str(target))
+    assert refused.code == 2
+    assert "--yes" in refused.err
+
+
+def test_csv_export_writes_a_folder(capsys: Capture, db: Path, tmp_path: Path) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    assert decline(capsys, db, "export", "--format", "csv", "-o", str(tmp_path / "out")).code == 0
+    assert (tmp_path / "out" / "offers.csv").read_text().count("\n") == 4
+
+
+def test_forget_needs_yes_then_removes_everything(capsys: Capture, db: Path) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    decline(capsys, db, "decide", "acme", "decline")
+    refused = decline(capsys, db, "forget", "acme")
+    assert refused.code == 2
+    gone = decline(capsys, db, "forget", "acme", "--yes")
+    assert gone.code == 0
+    assert "forgot Acme Analytics (acme) and 3 contacts, 1 decision" in gone.out
+    connection = sqlite3.connect(db)
+    assert (
+        connection.execute("SELECT count(*) FROM contacts WHERE offer_id = 'acme'").fetchone()[0]
+        == 0
+    )
+    assert [r[0] for r in connection.execute("SELECT id FROM offers ORDER BY id")] == [
+        "beta",
+        "gamma",
+    ]
+
+
+def test_a_newer_workspace_is_exit_2_with_one_line(capsys: Capture, db: Path) -> None:
+    decline(capsys, db, "status")
+    connection = sqlite3.connect(db)
+    connection.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('0099_x', 't')")
+    connection.commit()
+    outcome = decline(capsys, db, "status")
+    assert outcome.code == 2
+    assert len(outcome.err.strip().splitlines()) == 1
+    assert "newer version of decline" in outcome.err
