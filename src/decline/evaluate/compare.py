@@ -223,5 +223,6 @@ def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Com
         ),
         ahp=resolved.ahp,
         ahp_order=resolved.ahp_order,
+        judgements=dict(offer_set.priorities.pairwise),
         notes=tuple(notes),
     )

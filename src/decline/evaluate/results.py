@@ -110,6 +110,7 @@ class Comparison:
     sensitivity: Sensitivity
     ahp: AHPResult | None = None
     ahp_order: tuple[str, ...] = ()
+    judgements: dict[tuple[str, str], float] = field(default_factory=dict)
     notes: tuple[str, ...] = field(default=())  # "equal_weights", "commute_hours_only", …
 
     def result(self, offer_id: str) -> OfferResult:
