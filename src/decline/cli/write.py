@@ -1,0 +1,269 @@
+"""`decline write`: compose a graceful decline from an offer file, or from names alone.
+
+Precedence: command-line options > the offer file (the candidate's letter language) > the
+settings file > built-in defaults. The letter goes to standard output (or `-o`); notes and
+the checker's one-line verdict go to standard error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from decline.cli.main import State
+from decline.errors import InputError
+
+if TYPE_CHECKING:
+    from decline.offers import Candidate, Offer
+    from decline.writer.letter import Letter
+
+FORMATS = ("text", "json", "eml")
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date: expected a date such as 2026-11-20, found {value!r}") from None
+
+
+def _variant(value: str) -> int:
+    if not value.isdigit():
+        raise InputError(f"--variant: expected a whole number 0 or more, found {value!r}")
+    return int(value)
+
+
+def _from_file(path: Path, offer_id: str | None) -> tuple[Offer, Candidate]:
+    from decline.offers import load_offers
+
+    offers = load_offers(path)
+    if offer_id is None:
+        if len(offers.offers) != 1:
+            ids = ", ".join(offer.id for offer in offers.offers)
+            raise InputError(f"which offer? add --offer ID; ids in {path}: {ids}")
+        return offers.offers[0], offers.candidate
+    return offers.offer(offer_id), offers.candidate
+
+
+def _quick(options: dict[str, Any]) -> tuple[Offer, Candidate]:
+    from decline.offers import CONTACT_ROLES, Candidate, Contact, Offer
+
+    missing = [f"--{key}" for key in ("company", "name") if not options.get(key)]
+    if missing:
+        raise InputError(
+            f"quick mode needs {' and '.join(missing)} (or give an offer file and --offer ID)"
+        )
+    if options["to_role"] not in CONTACT_ROLES:
+        raise InputError(
+            f"unknown --to-role {options['to_role']!r}; choose one of {', '.join(CONTACT_ROLES)}"
+        )
+    contacts = []
+    if options.get("to"):
+        contacts.append(
+            Contact(
+                name=options["to"],
+                honorific=options.get("honorific"),
+                title=options.get("to_title"),
+                email=options.get("to_email"),
+                role=options["to_role"],
+            )
+        )
+    contacts += [Contact(name=name, role="interviewer") for name in options.get("met") or ()]
+    offer = Offer(
+        id="quick",
+        company=options["company"],
+        role=options.get("role") or "",
+        address=options.get("company_address"),
+        liked=options.get("liked"),
+        contacts=tuple(contacts),
+    )
+    if not offer.role.strip():
+        raise InputError("quick mode needs --role (the position you are declining)")
+    candidate = Candidate(
+        name=options["name"],
+        email=options.get("email"),
+        phone=options.get("phone"),
+        linkedin=options.get("linkedin"),
+        city=options.get("city"),
+        address=options.get("address"),
+    )
+    return offer, candidate
+
+
+def _summary(report: Any) -> str:
+    verdict = (
+        "ready to send"
+        if report.ready_to_send
+        else ("graceful, not ready to send" if report.graceful else "not graceful")
+    )
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        severity = str(getattr(finding.severity, "value", finding.severity))
+        counts[severity] = counts.get(severity, 0) + 1
+    parts = [f"{count} {severity}{'s' if count > 1 else ''}" for severity, count in counts.items()]
+    codes = ", ".join(sorted({finding.rule for finding in report.findings}))
+    detail = f" ({', '.join(parts)}: {codes})" if parts else ""
+    return f"review: {verdict}, score {report.score}, {report.words} words{detail}"
+
+
+def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
+    if form == "json":
+        data: dict[str, Any] = {
+            "subject": letter.subject,
+            "body": letter.body,
+            "to": {"name": letter.to_name, "email": letter.to_email},
+            "lang": letter.lang,
+            "channel": letter.channel,
+            "tone": letter.tone,
+            "reason": letter.reason,
+            "variant": letter.variant,
+            "notes": list(letter.notes),
+            "review": review,
+        }
+        if letter.follow_up is not None:
+            data["follow_up"] = {
+                "subject": letter.follow_up.subject,
+                "body": letter.follow_up.body,
+            }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = letter.reviewable_text() if letter.channel == "email" else letter.body
+    return text + "\n"
+
+
+@click.command("write")
+@click.argument("offers", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--offer", "offer_id", metavar="ID", help="The offer to decline (its id).")
+@click.option(
+    "--reason",
+    metavar="R",
+    help="other_offer, career_path, compensation, location, "
+    "personal, role_fit, counteroffer or none (default other_offer).",
+)
+@click.option("--tone", metavar="T", help="warm, formal or brief (default from settings).")
+@click.option("--channel", metavar="C", help="email, letter, linkedin or phone.")
+@click.option("--lang", metavar="LANG", help="en or it (default: the offer file's).")
+@click.option("--variant", default="0", metavar="N", help="Other wording, 0, 1, 2, …")
+@click.option("--date", "date_text", metavar="DATE", help="The letter's date (default today).")
+@click.option("--format", "form", default="text", metavar="F", help="text, json or eml.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write here instead of standard output.",
+)
+@click.option("--company", help="Quick mode: the company.")
+@click.option("--role", help="Quick mode: the position.")
+@click.option("--to", help="Quick mode: whom you write to.")
+@click.option("--to-email", help="Quick mode: their e-mail address.")
+@click.option("--honorific", help="Quick mode: their honorific (Ms., Dr., Dott.ssa, Ing. …).")
+@click.option("--to-title", help="Quick mode: their job title.")
+@click.option(
+    "--to-role",
+    default="hiring_manager",
+    metavar="ROLE",
+    help="Quick mode: hiring_manager, recruiter or interviewer.",
+)
+@click.option("--met", multiple=True, metavar="NAME", help="Quick mode: someone else you met.")
+@click.option("--liked", help="Quick mode: something specific you valued.")
+@click.option("--name", help="Quick mode: your name.")
+@click.option("--email", help="Quick mode: your e-mail address.")
+@click.option("--phone", help="Quick mode: your phone number.")
+@click.option("--linkedin", help="Quick mode: your LinkedIn profile.")
+@click.option("--city", help="Quick mode: your city (formal letters).")
+@click.option("--address", help="Quick mode: your postal address (formal letters).")
+@click.option("--company-address", help="Quick mode: the company's address (formal letters).")
+@click.pass_obj
+def command(
+    state: State,
+    /,
+    offers: Path | None,
+    offer_id: str | None,
+    reason: str | None,
+    tone: str | None,
+    channel: str | None,
+    lang: str | None,
+    variant: str,
+    date_text: str | None,
+    form: str,
+    out: Path | None,
+    **quick: Any,
+) -> None:
+    """Write a graceful decline for one offer (P2–P7).
+
+    From an offer file: decline write OFFERS.toml --offer ID. Without a file (quick mode):
+    decline write --company C --role R --to NAME --name NAME.
+    """
+    if form not in FORMATS:
+        raise InputError(f"unknown --format {form!r}; choose one of {', '.join(FORMATS)}")
+    quick_given = any(quick.get(key) for key in ("company", "role", "to", "name"))
+    if offers is not None and quick_given:
+        raise InputError("give either an offer file or the quick-mode options, not both")
+    if offers is None and offer_id is not None:
+        raise InputError("--offer needs an offer file: decline write OFFERS.toml --offer ID")
+    offer, candidate = _from_file(offers, offer_id) if offers else _quick(quick)
+    settings = state.settings()
+    channel = channel or settings.channel
+    if form == "eml" and channel not in ("email", "phone"):
+        raise InputError(f"--format eml is for e-mail (email, phone), not for {channel!r}")
+    # the offer file names the candidate's letter language; quick mode has only settings
+    letter_lang = lang or (candidate.lang if offers else None) or settings.lang or "en"
+    when = _date(date_text)
+    from decline.writer.composer import compose
+
+    letter = compose(
+        offer,
+        candidate,
+        reason=reason or "other_offer",
+        tone=tone or settings.tone,
+        channel=channel,
+        lang=letter_lang,
+        variant=_variant(variant),
+        date=when,
+    )
+    report = _review(letter, offer, when, settings.review_ignore)
+    if form == "eml":
+        if not candidate.email:
+            raise InputError("--format eml needs your e-mail address (candidate.email, --email)")
+        from decline.send.eml import build_message
+
+        data = build_message(letter, sender_name=candidate.name, sender_email=candidate.email)
+        payload = data.as_bytes()
+    else:
+        review = report.to_dict() if report is not None else None
+        payload = _render(letter, form, review).encode("utf-8")
+    if out is not None:
+        try:
+            out.write_bytes(payload)
+        except OSError as error:
+            raise InputError(f"{out}: cannot write ({error.strerror})") from None
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    for note in letter.notes:
+        click.echo(f"note: {note}", err=True)
+    if report is not None:
+        click.echo(_summary(report), err=True)
+
+
+def _review(letter: Letter, offer: Offer, today: dt.date | None, ignore: tuple[str, ...]) -> Any:
+    """Return our checker's report on the letter (lazily imported: only this line needs it)."""
+    try:
+        from decline.checker.engine import review
+    except ImportError:  # the checker is optional at this edge; the letter stands alone
+        return None
+    return review(
+        letter.reviewable_text(),
+        letter.lang,
+        received=offer.received,
+        deadline=offer.deadline,
+        today=today,
+        ignore=ignore,
+    )
