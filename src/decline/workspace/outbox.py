@@ -165,6 +165,25 @@ def valid_address(address: str | None, what: str) -> str:
         raise InputError(f"{what}: {address!r} is not a valid e-mail address ({error})") from None
 
 
+def _check_headers(offer: Offer, candidate: Candidate, draft: LetterDraft) -> None:
+    """Refuse line breaks and control characters in anything that becomes a header."""
+    from decline.send.eml import check_header_value
+
+    contact = pick_contact(offer, draft.recipient_email)
+    values = {
+        "Subject": draft.subject,
+        "To (name)": draft.recipient_name,
+        "To (address)": draft.recipient_email,
+        "From (name)": candidate.name,
+        "From (address)": candidate.email,
+        "the contact's name": contact.name if contact else None,
+        "the contact's address": contact.email if contact else None,
+    }
+    for field_name, value in values.items():
+        if value is not None:
+            check_header_value(field_name, value)
+
+
 def send(
     workspace: Workspace,
     request: SendRequest,
@@ -200,6 +219,7 @@ def send(
         score=report.score,
         report=report.to_dict(),
     )
+    _check_headers(offer, candidate, draft)
     recipient = valid_address(draft.recipient_email, f"the recipient at {offer.company}")
     sender = valid_address(request.sender or candidate.email, "the sender (you)")
     from decline.send.eml import build_message
