@@ -144,7 +144,10 @@ def _find_closing(
         after_sentence = before.endswith((".", "!", "?"))
         rest = text[match.end() :]
         line_rest = rest.split("\n", 1)[0]
-        if (at_line_start or after_sentence) and not line_rest.strip(" \t,.!"):
+        signed_inline = (
+            after_sentence and rest.lstrip(" \t").startswith(",") and count_words(rest) <= 4
+        )
+        if (at_line_start or after_sentence) and (not line_rest.strip(" \t,.!") or signed_inline):
             tail = rest.strip()
             if count_words(tail) <= 14 and tail.count("\n") <= 6:
                 closing = (match.start(), match.end())

@@ -54,9 +54,7 @@ class LazyGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
-            (name, summary)
-            for name, (module, summary) in COMMANDS.items()
-            if _available(module)
+            (name, summary) for name, (module, summary) in COMMANDS.items() if _available(module)
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
@@ -71,15 +69,18 @@ def _available(module: str) -> bool:
 class State:
     """What the global options say, handed to every subcommand through the context."""
 
-    def __init__(self, db: Path | None, config: Path | None, color: bool) -> None:
+    def __init__(
+        self, db: Path | None, config: Path | None, color: bool, config_explicit: bool = False
+    ) -> None:
         self.db = db
         self.config = config
         self.color = color
+        self.config_explicit = config_explicit
 
     def settings(self) -> Any:
         from decline.settings import load_settings
 
-        return load_settings(self.config, explicit=self.config is not None)
+        return load_settings(self.config, explicit=self.config_explicit)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,8 +101,9 @@ class State:
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, no_color: bool) -> None:
     """Weigh a job offer and, when the answer is no, decline it gracefully."""
-    color = not no_color and not os.environ.get("NO_COLOR")
-    ctx.obj = State(db=db, config=config, color=color)
+    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    explicit = ctx.get_parameter_source("config") is click.core.ParameterSource.COMMANDLINE
+    ctx.obj = State(db=db, config=config, color=color, config_explicit=explicit)
     if not color:
         ctx.color = False
 

@@ -37,6 +37,7 @@ RULE = Rule(
         Example("Dear Tom,\n[[]]Thank you for the offer and your time.\nBest,\nSam"),
         Example("Dear Tom,\nThank you. [[I might have to decline the offer.]]\nBest,\nSam"),
         Example("Gentile Luca,\ngrazie. [[Forse dovrò rinunciare all'offerta.]]", "it"),
+        Example("Dear Tom,\nThank you. [[I'm not sure I can say yes at this time.]]\nBest,\nSam"),
     ),
     good=(
         Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),
@@ -51,12 +52,14 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     """Report a missing decision at the body's start, or each hedged decision's sentence."""
     if analysis.clear_decisions:
         return
-    hedged = analysis.hedged_decisions
+    sentences = analysis.document.sentences
+    hedged = {hit.sentence for hit in analysis.hedged_decisions}
+    if not hedged and analysis.hits("hedge"):  # "I'm not sure I can…": undecided, no verb
+        hedged = {analysis.hits("hedge")[0].sentence}
     if not hedged:
         start = analysis.document.body_start
         yield analysis.finding(RULE, start, start)
         return
-    sentences = analysis.document.sentences
-    for index in sorted({hit.sentence for hit in hedged}):
+    for index in sorted(hedged):
         sentence = sentences[index]
         yield analysis.finding(RULE, sentence.start, sentence.end, key="hedged")

@@ -1,0 +1,1 @@
+"""Render review reports: text for people, LanguageTool's JSON for its clients."""

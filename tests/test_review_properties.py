@@ -1,0 +1,62 @@
+"""Property tests: any Unicode text gives a report or InputError; spans stay inside."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decline import InputError, review
+
+LETTER_WORDS = st.sampled_from(
+    [
+        "Dear", "Ms.", "Park,", "Thank", "you", "for", "the", "offer.", "I", "decline",
+        "[Name]", "!!!", "Unfortunately,", "stay", "in", "touch", "future", "opportunities",
+        "Gentile", "Dott.ssa", "La", "ringrazio", "purtroppo", "rinuncio", "\n", "\n\n",
+        "Best", "regards,", "Cordiali", "saluti", "😀", "$95,000", "frankly", "__(X)__",
+    ]
+)  # fmt: skip
+LETTERISH = st.lists(LETTER_WORDS, max_size=80).map(" ".join)
+
+
+def _check(text: str, lang: str = "auto") -> None:
+    try:
+        report = review(text, lang)
+    except InputError:
+        return
+    size = len(text.removeprefix("\ufeff"))
+    for finding in report.findings:
+        assert 0 <= finding.offset <= size
+        assert finding.offset + finding.length <= size
+        assert finding.length >= 0
+    assert review(text, lang).to_dict() == report.to_dict()
+    assert 0 <= report.score <= 100
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=3000))
+def test_any_unicode_text(text: str) -> None:
+    _check(text)
+    _check(text, "en")
+    _check(text, "it")
+
+
+@settings(max_examples=150, deadline=None)
+@given(LETTERISH)
+def test_letter_like_text(text: str) -> None:
+    _check(text)
+    _check(text, "en")
+
+
+def test_wrong_types_and_languages_raise_input_error() -> None:
+    for bad in ("", "   ", "\n\n"):
+        try:
+            review(bad)
+        except InputError:
+            continue
+        raise AssertionError(f"{bad!r} was accepted")
+    for lang in ("fr", "", "EN"):
+        try:
+            review("Dear Tom, thank you. I decline.", lang)
+        except InputError:
+            continue
+        raise AssertionError(f"language {lang!r} was accepted")
