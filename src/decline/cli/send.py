@@ -145,7 +145,15 @@ def command(
             ctx.exit(ExitCode.SERVICE_FAILED)
     score = f"review {result.report.score}/100"
     if result.state == "dry-run":
-        sys.stdout.write(result.message.decode("utf-8", "replace").replace("\r\n", "\n"))
+        import email
+        import email.policy
+
+        parsed = email.message_from_bytes(result.message, policy=email.policy.default)
+        for name, value in parsed.items():
+            if name.lower() in ("from", "to", "subject"):
+                click.echo(f"{name}: {value}")
+        click.echo("")
+        sys.stdout.write(parsed.get_content())
         click.echo(
             f"(dry run: {score}, ready to send: {result.report.ready_to_send}; nothing sent)",
             err=True,
