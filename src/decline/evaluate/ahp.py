@@ -28,8 +28,9 @@ class AHPResult:
     """The outcome of AHP: weights in the matrix's order, λmax, CI and CR.
 
     When the judgements are inconsistent, `worst` is the (row, column) of the judgement that
-    departs most from the weights, and `consistent_value` the value (w_row / w_column) that
-    would agree with them; `suggested_value` is its nearest point on Saaty's 1–9 scale.
+    departs most from what the other judgements imply for it, `consistent_value` that
+    implied value (the geometric mean of a[row][k] · a[k][column] over every other k), and
+    `suggested_value` its nearest point on Saaty's 1–9 scale.
     """
 
     weights: list[float]
@@ -81,10 +82,16 @@ def ahp_priorities(matrix: Sequence[Sequence[float]]) -> AHPResult:
     result = AHPResult(weights=[float(w) for w in weights], lambda_max=lambda_max, ci=ci, cr=cr)
     if cr <= CONSISTENCY_LIMIT:
         return result
-    # Each judgement's departure from the weights: a[i][j] against w[i]/w[j], on a log scale.
-    departure = np.abs(np.log(array * np.outer(1 / weights, weights)))
-    i, j = np.unravel_index(int(np.argmax(np.triu(departure, 1))), departure.shape)
-    consistent = float(weights[i] / weights[j])
+    # Each judgement a[i][j] against what the others imply for it: the geometric mean of
+    # a[i][k] · a[k][j] over every other criterion k. The judgement that departs most is
+    # the one to revisit (ties, as in any 3 × 3 cycle, go to the one that departs most
+    # from the weights, w[i]/w[j]); the implied value is the one that would fit.
+    logs = np.log(array)
+    implied = (logs.sum(axis=1)[:, None] + logs.sum(axis=0)[None, :] - 2 * logs) / (n - 2)
+    from_weights = np.abs(logs - np.log(np.outer(weights, 1 / weights)))
+    departure = np.triu(np.abs(logs - implied) + 1e-6 * from_weights, 1)
+    i, j = np.unravel_index(int(np.argmax(departure)), departure.shape)
+    consistent = float(np.exp(implied[i, j]))
     return AHPResult(
         weights=result.weights,
         lambda_max=lambda_max,
