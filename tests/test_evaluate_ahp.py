@@ -64,7 +64,8 @@ def test_saaty_2008_drinks_weights_and_consistency() -> None:
     assert result.lambda_max == pytest.approx(lambda_max, abs=1e-9)
     assert result.ci == pytest.approx((lambda_max - 7) / 6)
     assert round(result.cr, 3) == 0.022  # CI / 1.32, Saaty's RI for n = 7
-    assert result.consistent and result.worst is None
+    assert result.consistent
+    assert result.worst is None
 
 
 # Saaty, T. L. (2005). Theory and Applications of the Analytic Network Process. RWS
@@ -124,13 +125,15 @@ def test_consistent_matrix_recovers_the_weights_exactly() -> None:
     result = ahp_priorities(rows)
     assert result.weights == pytest.approx(weights)
     assert result.lambda_max == pytest.approx(4)
-    assert result.ci == pytest.approx(0, abs=1e-9) and result.cr == pytest.approx(0, abs=1e-9)
+    assert result.ci == pytest.approx(0, abs=1e-9)
+    assert result.cr == pytest.approx(0, abs=1e-9)
 
 
 def test_one_and_two_criteria_have_no_inconsistency() -> None:
     assert ahp_priorities([[1]]) == AHPResult(weights=[1.0], lambda_max=1.0, ci=0.0, cr=0.0)
     two = ahp_priorities([[1, 3], [1 / 3, 1]])
-    assert two.weights == pytest.approx([0.75, 0.25]) and two.cr == 0
+    assert two.weights == pytest.approx([0.75, 0.25])
+    assert two.cr == 0
 
 
 def test_inconsistent_judgement_is_named_with_a_value_that_fits() -> None:
@@ -139,7 +142,8 @@ def test_inconsistent_judgement_is_named_with_a_value_that_fits() -> None:
     rows = [[wi / wj for wj in weights] for wi in weights]
     rows[0][3], rows[3][0] = 1 / 8, 8
     result = ahp_priorities(rows)
-    assert result.cr > 0.10 and not result.consistent
+    assert result.cr > 0.10
+    assert not result.consistent
     assert result.worst == (0, 3)
     # the other judgements all say 8: a[0][1]·a[1][3] = 2·4 and a[0][2]·a[2][3] = 4·2
     assert result.consistent_value == pytest.approx(8)
@@ -151,7 +155,8 @@ def test_three_criteria_cycle_names_a_judgement_and_the_value_closing_the_cycle(
     # product through the third criterion, e.g. a/c = a/b · b/c = 9.
     rows = matrix(["a", "b", "c"], {("a", "b"): 3, ("b", "c"): 3, ("c", "a"): 3})
     result = ahp_priorities(rows)
-    assert result.cr > 0.10 and result.worst is not None
+    assert result.cr > 0.10
+    assert result.worst is not None
     i, j = result.worst
     implied = {(0, 1): 1 / 9, (0, 2): 9.0, (1, 2): 1 / 9}[(i, j)]
     assert result.consistent_value == pytest.approx(implied)

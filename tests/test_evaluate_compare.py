@@ -52,7 +52,8 @@ def test_scores_by_hand() -> None:
     assert result.offers[1].score == pytest.approx(75)
     assert result.offers[1].contributions == pytest.approx({"compensation": 50, "culture": 25})
     assert result.weights == pytest.approx({"compensation": 0.75, "culture": 0.25})
-    assert result.recommendation.accept == "a" and result.recommendation.decline == ("b",)
+    assert result.recommendation.accept == "a"
+    assert result.recommendation.decline == ("b",)
     assert not result.recommendation.close_call
 
 
@@ -105,8 +106,11 @@ def test_no_priorities_weighs_every_criterion_with_data_equally() -> None:
     a = offer("a", base_salary=50000, ratings={"culture": 4, "mission": 5})
     b = offer("b", base_salary=45000, ratings={"culture": 5})
     result = compare(offer_set(a, b), samples=0)
-    assert result.weights == pytest.approx({"compensation": 1 / 3, "culture": 1 / 3, "mission": 1 / 3})
-    assert "equal_weights" in result.notes and result.weights_method == "direct"
+    assert result.weights == pytest.approx(
+        {"compensation": 1 / 3, "culture": 1 / 3, "mission": 1 / 3}
+    )
+    assert "equal_weights" in result.notes
+    assert result.weights_method == "direct"
 
 
 def test_fx_converts_to_the_base_currency() -> None:
@@ -164,10 +168,14 @@ def test_break_even_commute_of_the_leader() -> None:
     result = compare(offer_set(a, b, weights=weights), samples=0)
     assert result.recommendation.accept == "a"
     move = next(m for m in result.sensitivity.break_even if m.field.startswith("commute"))
-    assert move.offer == "a" and move.currency is None
+    assert move.offer == "a"
+    assert move.currency is None
     for extra, winner in ((move.change + 0.5, "b"), (move.change - 0.5, "a")):
         longer = replace(a, commute=Commute(20 + extra, 5, 0))
-        assert compare(offer_set(longer, b, weights=weights), samples=0).recommendation.accept == winner
+        assert (
+            compare(offer_set(longer, b, weights=weights), samples=0).recommendation.accept
+            == winner
+        )
 
 
 def test_flip_weight_is_where_the_winner_changes() -> None:
@@ -177,7 +185,8 @@ def test_flip_weight_is_where_the_winner_changes() -> None:
     result = compare(offer_set(a, b, weights={"compensation": 3, "growth": 1}), samples=0)
     assert result.recommendation.accept == "b"
     flip = result.sensitivity.flip_weight
-    assert flip is not None and flip.offer == "a"
+    assert flip is not None
+    assert flip.offer == "a"
     other = "compensation" if flip.criterion == "growth" else "growth"
     assert flip.before == pytest.approx(0.25 if flip.criterion == "growth" else 0.75)
     # just past the flip point the rival wins; just before it, the leader still does
@@ -193,15 +202,18 @@ def test_close_call_when_within_three_points() -> None:
     b = offer("b", ratings={"culture": 4.8, "growth": 3.1})
     result = compare(offer_set(a, b, weights={"culture": 1, "growth": 1}), samples=500)
     gap = result.offers[0].score - result.offers[1].score
-    assert 0 < gap <= 3 and result.recommendation.close_call
+    assert 0 < gap <= 3
+    assert result.recommendation.close_call
 
 
 def test_single_offer_and_single_criterion() -> None:
     result = compare(offer_set(offer("a", base_salary=1), weights={"compensation": 1}))
-    assert result.recommendation.accept == "a" and result.recommendation.decline == ()
+    assert result.recommendation.accept == "a"
+    assert result.recommendation.decline == ()
     assert not result.recommendation.close_call
     assert result.sensitivity.win_probability == {"a": 1.0}
-    assert result.sensitivity.flip_weight is None and result.sensitivity.concentration is None
+    assert result.sensitivity.flip_weight is None
+    assert result.sensitivity.concentration is None
 
 
 def test_dirichlet_concentration_gives_a_quarter_spread() -> None:

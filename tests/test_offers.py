@@ -41,8 +41,10 @@ def test_example_loads_with_every_part() -> None:
     assert [o.id for o in offers.offers] == ["acme", "beta", "gamma"]
     acme = offers.offer("acme")
     assert acme.received == date(2026, 11, 18)
-    assert acme.equity is not None and acme.equity.cliff_months == 12
-    assert acme.commute is not None and acme.commute.office_days_per_week == 3
+    assert acme.equity is not None
+    assert acme.equity.cliff_months == 12
+    assert acme.commute is not None
+    assert acme.commute.office_days_per_week == 3
     assert {c.role for c in acme.contacts} == {"hiring_manager", "recruiter", "interviewer"}
     assert acme.contacts[0].honorific == "Dott.ssa"
     assert offers.offer("gamma").equity.schedule == (10, 20, 30, 40)  # type: ignore[union-attr]
@@ -55,8 +57,11 @@ def test_only_id_company_and_role_are_required() -> None:
     offers = parse_offers(MINIMAL)
     offer = offers.offers[0]
     assert (offer.id, offer.company, offer.role) == ("acme", "Acme", "Engineer")
-    assert offer.base_salary is None and offer.commute is None and offer.ratings == {}
-    assert offers.candidate.lang == "en" and offers.working_weeks == 46
+    assert offer.base_salary is None
+    assert offer.commute is None
+    assert offer.ratings == {}
+    assert offers.candidate.lang == "en"
+    assert offers.working_weeks == 46
     assert offers.path is None
 
 
@@ -72,7 +77,11 @@ BAD_CASES = [
     ("signing_bonus = -1\n", 6, ["signing_bonus", "found -1"]),
     ("bonus_target_pct = 120\n", 6, ["bonus_target_pct", "0 to 100", "found 120"]),
     ("retirement_match_pct = -2\n", 6, ["retirement_match_pct", "found -2"]),
-    ("received = 2026-11-20\ndeadline = 2026-11-10\n", 7, ["deadline", "on or after", "2026-11-20"]),
+    (
+        "received = 2026-11-20\ndeadline = 2026-11-10\n",
+        7,
+        ["deadline", "on or after", "2026-11-20"],
+    ),
     ("received = 2026-13-01\n", None, ["not valid TOML"]),
     ('received = "soon"\n', 6, ["received", "a date such as", "'soon'"]),
     ("base_salary = true\n", 6, ["base_salary", "found true"]),
@@ -134,16 +143,21 @@ def test_missing_required_keys() -> None:
 def test_mixed_currencies_need_a_rate() -> None:
     usd = MINIMAL.replace("acme", "beta") + 'currency = "USD"\n'
     found = problems(MINIMAL + 'currency = "EUR"\n' + usd)
-    assert len(found) == 1 and "[fx]" in found[0] and "EUR, USD" in found[0]
+    assert len(found) == 1
+    assert "[fx]" in found[0]
+    assert "EUR, USD" in found[0]
     found = problems(MINIMAL + 'currency = "EUR"\n' + usd + '[fx]\nbase = "EUR"\nGBP = 1.1\n')
-    assert len(found) == 1 and "currency USD: expected a rate for it in [fx]" in found[0]
+    assert len(found) == 1
+    assert "currency USD: expected a rate for it in [fx]" in found[0]
     offers = parse_offers(MINIMAL + 'currency = "EUR"\n' + usd + '[fx]\nbase = "EUR"\nUSD = 0.9\n')
-    assert offers.fx_base == "EUR" and offers.fx_rates == {"USD": 0.9}
+    assert offers.fx_base == "EUR"
+    assert offers.fx_rates == {"USD": 0.9}
 
 
 def test_fx_rate_must_be_positive() -> None:
     found = problems(MINIMAL + '[fx]\nbase = "EUR"\nUSD = 0\n')
-    assert "USD" in found[0] and "positive" in found[0]
+    assert "USD" in found[0]
+    assert "positive" in found[0]
 
 
 def test_candidate_fields() -> None:
@@ -151,18 +165,21 @@ def test_candidate_fields() -> None:
     assert any("lang" in f and "'english'" in f for f in found)
     assert any("hourly_rate" in f for f in found)
     found = problems('[candidate]\ngrammatical_gender = "female"\n' + MINIMAL)
-    assert "feminine" in found[0] and "'female'" in found[0]
+    assert "feminine" in found[0]
+    assert "'female'" in found[0]
 
 
 def test_weights_and_pairwise_never_both() -> None:
     text = MINIMAL + '[priorities]\ngrowth = 2\n[priorities.pairwise]\n"growth/commute" = 3\n'
     found = problems(text)
-    assert len(found) == 1 and "found both" in found[0]
+    assert len(found) == 1
+    assert "found both" in found[0]
 
 
 def test_weighted_name_must_be_a_criterion_with_a_suggestion() -> None:
     found = problems(MINIMAL + "[priorities]\ngroth = 2\n")
-    assert found[0].startswith("f.toml:7:") and "did you mean 'growth'" in found[0]
+    assert found[0].startswith("f.toml:7:")
+    assert "did you mean 'growth'" in found[0]
     # a name rated by some offer is a custom criterion and may be weighted
     offers = parse_offers(MINIMAL + "ratings = { mission = 4 }\n[priorities]\nmission = 2\n")
     assert offers.priorities.weights == {"mission": 2}
@@ -178,11 +195,15 @@ def test_weights_must_not_all_be_zero_or_negative() -> None:
 def test_pairwise_missing_repeated_and_out_of_scale() -> None:
     head = MINIMAL + "[priorities.pairwise]\n"
     found = problems(head + '"growth/commute" = 3\n"culture/growth" = 2\n')
-    assert len(found) == 1 and 'missing judgement "commute/culture"' in found[0]
+    assert len(found) == 1
+    assert 'missing judgement "commute/culture"' in found[0]
     found = problems(head + '"growth/commute" = 3\n"commute/growth" = "1/3"\n')
-    assert len(found) == 1 and "each pair once" in found[0] and "'growth/commute'" in found[0]
+    assert len(found) == 1
+    assert "each pair once" in found[0]
+    assert "'growth/commute'" in found[0]
     found = problems(head + '"growth/commute" = 12\n')
-    assert found[0].startswith("f.toml:7:") and "1/9 to 9" in found[0]
+    assert found[0].startswith("f.toml:7:")
+    assert "1/9 to 9" in found[0]
     found = problems(head + '"growth" = 3\n')
     assert "a pair of two criteria" in found[0]
     offers = parse_offers(head + '"growth/commute" = "1/3"\n')
@@ -192,9 +213,7 @@ def test_pairwise_missing_repeated_and_out_of_scale() -> None:
 def test_more_than_fifteen_ahp_criteria_is_an_error() -> None:
     names = [f"c{i}" for i in range(16)]
     ratings = "ratings = { " + ", ".join(f"{n} = 3" for n in names) + " }\n"
-    pairs = "".join(
-        f'"{a}/{b}" = 1\n' for i, a in enumerate(names) for b in names[i + 1 :]
-    )
+    pairs = "".join(f'"{a}/{b}" = 1\n' for i, a in enumerate(names) for b in names[i + 1 :])
     found = problems(MINIMAL + ratings + "[priorities.pairwise]\n" + pairs)
     assert any("at most 15 criteria, found 16" in f for f in found)
 
@@ -207,7 +226,8 @@ def test_settings_working_weeks() -> None:
 
 def test_syntax_error_names_line_and_column() -> None:
     found = problems('[[offer]]\nid = "a"\ncompany = "A\n')
-    assert found[0].startswith("f.toml:3: not valid TOML:") and "column" in found[0]
+    assert found[0].startswith("f.toml:3: not valid TOML:")
+    assert "column" in found[0]
 
 
 def test_load_offers_missing_file_and_directory(tmp_path: Path) -> None:
