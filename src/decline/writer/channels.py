@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import TYPE_CHECKING
 
 from decline.writer.letter import Letter, subject_label
@@ -51,14 +52,20 @@ def _lines(text: str | None) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()] if text else []
 
 
-def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
-    """Return a formal letter: sender, place and date, recipient, body, signature."""
+@cache
+def _long_date(date: dt.date, locale: str) -> str:
+    """Return a date in the language's long form ("20 novembre 2026"), Babel on first use."""
     from babel.dates import format_date
 
+    return format_date(date, format="long", locale=locale)
+
+
+def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
+    """Return a formal letter: sender, place and date, recipient, body, signature."""
     facts, furniture = writer.facts, writer.book.section("letter")
     sender = [facts.candidate, *_lines(facts.sender_address)]
     sender += [line for line in (facts.email, facts.phone) if line]
-    when = format_date(date, format="long", locale=writer.book.meta["locale"])
+    when = _long_date(date, writer.book.meta["locale"])
     date_line = render(
         furniture["date_line_city" if facts.city else "date_line"],
         {"date": when, "city": facts.city or ""},

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _ENDS_SENTENCE = (".", "!", "?", "…")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # categories Cc, Zl, Zp
 # Lowercase particles that belong to a surname: "de la Cruz", "van Dijk", "Di Stefano".
 _PARTICLES = frozenset(
     {"de", "del", "della", "dei", "degli", "di", "da", "dal", "dalla", "van", "von", "der"}
@@ -92,4 +93,4 @@ def clean(value: str | None) -> str | None:
 
 def has_control(value: str) -> bool:
     """Say whether text holds a line break or another control character."""
-    return any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value)
+    return _CONTROL.search(value) is not None
