@@ -191,7 +191,9 @@ def estimate_lines(comparison: Comparison, words: Words) -> list[str]:
         kind, _, criterion = code.partition(":")
         lines.append(
             words.text(
-                f"estimate_{kind}", company=", ".join(names), criterion=words.criterion(criterion)
+                f"estimate_{kind}",
+                company=", ".join(names),
+                criterion=words.criterion(criterion).lower(),
             )
         )
     if "commute_hours_only" in comparison.notes:
