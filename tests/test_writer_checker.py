@@ -11,7 +11,7 @@ from decline import review
 from decline.settings import CHANNELS, TONES
 from decline.writer.composer import REASONS, compose
 from decline.writer.phrasebook import languages
-from tests.writer_support import PROFILES, letter_problems
+from writer_support import PROFILES, letter_problems
 
 pytest.importorskip("decline.checker.engine")
 

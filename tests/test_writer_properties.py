@@ -12,22 +12,64 @@ from decline import review
 from decline.offers import Candidate, Contact, Offer
 from decline.settings import CHANNELS, TONES
 from decline.writer.composer import REASONS, compose
-from tests.writer_support import letter_problems
+from writer_support import letter_problems
 
 pytest.importorskip("decline.checker.engine")
 
 GIVEN = [
-    "Maria", "Zoë", "Søren", "José", "François", "Łukasz", "Ólafur", "Jean-Luc", "Anne-Marie",
-    "Ngozi", "Adébáyọ̀", "Thảo", "Александра", "Δημήτρης", "Mónica", "Siobhán", "J.R.",
+    "Maria",
+    "Zoë",
+    "Søren",
+    "José",
+    "François",
+    "Łukasz",
+    "Ólafur",
+    "Jean-Luc",
+    "Anne-Marie",
+    "Ngozi",
+    "Adébáyọ̀",
+    "Thảo",
+    "Александра",
+    "Δημήτρης",
+    "Mónica",
+    "Siobhán",
+    "J.R.",
 ]
 FAMILY = [
-    "Rossi", "O'Brien", "D’Angelo", "Nguyễn", "Müller", "García Márquez", "de la Cruz",
-    "Di Stefano", "van Dijk", "Иванова", "Παπαδόπουλος", "Al-Rashid", "St. John", "Ng",
+    "Rossi",
+    "O'Brien",
+    "D’Angelo",
+    "Nguyễn",
+    "Müller",
+    "García Márquez",
+    "de la Cruz",
+    "Di Stefano",
+    "van Dijk",
+    "Иванова",
+    "Παπαδόπουλος",
+    "Al-Rashid",
+    "St. John",
+    "Ng",
 ]
 WHOLE = ["王小明", "山田 太郎", "김민준", "محمد علي", "Madonna"]
 COMPANY_WORDS = [
-    "Acme", "Analytics", "Müller", "Robotics", "Nordlys", "Café", "L'Atelier", "Bianchi & Figli",
-    "Data", "Ōsaka", "Société", "Générale", "Zürich", "Pay", "Labs", "北京", "Health",
+    "Acme",
+    "Analytics",
+    "Müller",
+    "Robotics",
+    "Nordlys",
+    "Café",
+    "L'Atelier",
+    "Bianchi & Figli",
+    "Data",
+    "Ōsaka",
+    "Société",
+    "Générale",
+    "Zürich",
+    "Pay",
+    "Labs",
+    "北京",
+    "Health",
 ]
 SUFFIXES = ["", " Inc.", " S.p.A", " GmbH", " Ltd", " S.r.l", " & Co"]
 ROLES = ["Data Engineer", "Product Designer", "Ingegnere del software", "Staff SRE", "Analyst"]

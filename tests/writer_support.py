@@ -9,7 +9,9 @@ from decline.offers import Candidate, Contact, Offer
 from decline.writer.letter import Letter
 from decline.writer.text import surname
 
-MARIA = Contact("Maria Rossi", "Dott.ssa", "Engineering Manager", "maria@acme.example", "hiring_manager")
+MARIA = Contact(
+    "Maria Rossi", "Dott.ssa", "Engineering Manager", "maria@acme.example", "hiring_manager"
+)
 LUCA = Contact("Luca Bianchi", None, "Recruiter", "luca@acme.example", "recruiter")
 ELENA = Contact("Elena Verdi", None, "Staff Engineer", None, "interviewer")
 GIULIA = Contact("Giulia D'Amico", None, None, None, "interviewer")

@@ -1,0 +1,268 @@
+"""The composer's mechanics: wording data, names, punctuation, variants, choices."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from decline import InputError, compose
+from decline.offers import Candidate, Contact, Offer
+from decline.writer.composer import PARAGRAPHS, REASONS
+from decline.writer.phrasebook import languages, phrasebook
+from decline.writer.text import join_names, lower_first, render, surname
+from writer_support import FULL_CANDIDATE, FULL_OFFER, GIULIA, LUCA, MARIA, PROFILES
+
+WRITER = Path(__file__).resolve().parent.parent / "src" / "decline" / "writer"
+MOVES = ("subject", "gratitude", "decision", "personal", "regret", "stay_connected",
+         "door_open", "closing")  # fmt: skip
+
+
+def test_english_and_italian_are_both_there() -> None:
+    assert {"en", "it"} <= set(languages())
+
+
+def test_the_code_never_branches_on_a_language() -> None:
+    for source in WRITER.glob("*.py"):
+        assert not re.search(r"lang\w*\s*==|==\s*[\"'](?:en|it)[\"']", source.read_text()), source
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+@pytest.mark.parametrize("tone", ["warm", "formal", "brief"])
+def test_every_move_has_four_clearly_different_variants(lang: str, tone: str) -> None:
+    data = phrasebook(lang).data[tone]
+    for move in (*MOVES, "reason"):
+        if move not in data:
+            assert move in ("personal", "regret")
+            assert tone == "brief"
+            continue
+        for case, options in data[move].items():
+            assert len(options) >= 4, (lang, tone, move, case)
+            firsts = {" ".join(option.split()[:4]) for option in options}
+            assert len(set(options)) == len(options), (move, case)
+            assert len(firsts) >= 3, (move, case)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_every_template_fills_from_known_facts(lang: str) -> None:
+    known = {"role", "company", "name", "honorific", "surname", "manager", "people", "liked"}
+    known |= {"linkedin", "candidate", "date", "city", "person", "title", "text", "address"}
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            assert set(re.findall(r"\{(\w+)\}", node)) <= known, node
+
+    walk(phrasebook(lang).data)
+
+
+def test_every_letter_names_the_company() -> None:
+    """Warm and formal thank the company by name; brief names it when leaving the door open."""
+    for lang in languages():
+        data = phrasebook(lang).data
+        tables = [
+            data["warm"]["gratitude"],
+            data["formal"]["gratitude"],
+            data["brief"]["door_open"],
+        ]
+        for table in tables:
+            for options in table.values():
+                assert all("{company}" in option for option in options), options
+
+
+def test_render_never_doubles_a_period() -> None:
+    values = {"company": "Acme Inc.", "liked": "their demo!"}
+    assert render("I admire {company}.", values) == "I admire Acme Inc."
+    assert render("I liked {liked}.", values) == "I liked their demo!"
+    assert render("At {company}, I met", values) == "At Acme Inc., I met"
+
+
+def test_names_are_listed_as_a_person_would() -> None:
+    assert join_names(["Maria"], "and") == "Maria"
+    assert join_names(["Maria", "Luca"], "and") == "Maria and Luca"
+    assert join_names(["Maria", "Luca", "Anna"], "and") == "Maria, Luca and Anna"
+    assert join_names(["Maria", "Luca", "Anna"], "e", "ed", "eE") == "Maria, Luca e Anna"
+    assert join_names(["Luca", "Elena"], "e", "ed", "eE") == "Luca ed Elena"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Maria Rossi", "Rossi"),
+        ("Maria de la Cruz", "de la Cruz"),
+        ("Luca Di Stefano", "Di Stefano"),
+        ("Seán O'Brien", "O'Brien"),
+        ("Anne-Marie Dubois-Laurent", "Dubois-Laurent"),
+        ("王小明", "王小明"),
+        ("山田 太郎", "山田 太郎"),
+        ("Madonna", "Madonna"),
+    ],
+)
+def test_the_surname_is_taken_exactly_or_the_whole_name_is_kept(name: str, expected: str) -> None:
+    assert surname(name) == expected
+
+
+def test_a_liked_phrase_is_lowercased_only_after_an_article() -> None:
+    starters = phrasebook("en").meta["lowercase_first"]
+    assert lower_first("The team's work", starters) == "the team's work"
+    assert lower_first("Acme's open-data work", starters) == "Acme's open-data work"
+    assert lower_first("Theory of change", starters) == "Theory of change"
+
+
+def test_the_salutation_uses_the_honorific_in_each_language() -> None:
+    en = compose(FULL_OFFER, FULL_CANDIDATE, lang="en")
+    it = compose(FULL_OFFER, FULL_CANDIDATE, lang="it")
+    assert en.body.startswith("Dear Dr. Rossi,\n")  # Dott.ssa has an English equivalent
+    assert it.body.startswith("Gentile Dott.ssa Rossi,\n")
+    plain = dataclasses.replace(FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific=None),))
+    assert compose(plain, FULL_CANDIDATE, lang="it").body.startswith("Gentile Maria Rossi,\n")
+
+
+def test_an_honorific_with_no_equivalent_gives_the_full_name_and_a_note() -> None:
+    offer = dataclasses.replace(
+        FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific="Ing."),)
+    )
+    letter = compose(offer, FULL_CANDIDATE, lang="en")
+    assert letter.body.startswith("Dear Maria Rossi,\n")
+    assert any("Ing." in note for note in letter.notes)
+
+
+def test_the_recipient_is_the_hiring_manager_then_the_recruiter_then_the_first() -> None:
+    assert compose(FULL_OFFER, FULL_CANDIDATE).to_name == "Maria Rossi"
+    offer = dataclasses.replace(FULL_OFFER, contacts=(GIULIA, LUCA))
+    letter = compose(offer, FULL_CANDIDATE)
+    assert (letter.to_name, letter.to_email) == ("Luca Bianchi", "luca@acme.example")
+    only = dataclasses.replace(FULL_OFFER, contacts=(GIULIA,))
+    assert compose(only, FULL_CANDIDATE).to_name == "Giulia D'Amico"
+
+
+def test_people_met_are_named_and_what_was_liked_is_mentioned() -> None:
+    letter = compose(FULL_OFFER, FULL_CANDIDATE, lang="en")
+    assert "Luca Bianchi, Elena Verdi and Giulia D'Amico" in letter.body
+    assert "the team's work on open data" in letter.body
+    italian = compose(FULL_OFFER, FULL_CANDIDATE, lang="it")
+    assert "Luca Bianchi, Elena Verdi e Giulia D'Amico" in italian.body
+
+
+def test_without_a_contact_the_team_is_greeted_and_a_note_asks_for_a_name() -> None:
+    offer, candidate = PROFILES["no-contact"]
+    letter = compose(offer, candidate, lang="en")
+    assert letter.body.startswith("Dear Acme Analytics team,")
+    assert letter.to_name is None
+    assert letter.to_email is None
+    assert any("named" in note for note in letter.notes)
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal", "brief"])
+@pytest.mark.parametrize("channel", ["email", "letter", "linkedin", "phone"])
+def test_italian_to_a_team_never_uses_the_singular_lei(tone: str, channel: str) -> None:
+    offer, candidate = PROFILES["no-contact"]
+    for variant in range(4):
+        letter = compose(offer, candidate, lang="it", tone=tone, channel=channel, variant=variant)
+        text = letter.body
+        polite_singular = r"\b(?:La|Le) [a-z]+o\b|\bLei\b|\bSu[aoe]i?\b|[a-z](?:La|Le)\b"
+        assert not re.search(polite_singular, text), text
+
+
+def test_missing_facts_shrink_the_letter_and_leave_no_blank() -> None:
+    offer, candidate = PROFILES["bare"]
+    letter = compose(offer, candidate, channel="letter", date=dt.date(2026, 11, 20))
+    assert "LinkedIn" not in letter.body
+    assert "None" not in letter.body
+    assert letter.body.startswith("Alex Rivera\n\nNovember 20, 2026\n\nAcme Inc.\n\nDear Acme")
+
+
+def test_the_formal_letter_dates_in_the_language_convention() -> None:
+    day = dt.date(2026, 11, 20)
+    en = compose(FULL_OFFER, FULL_CANDIDATE, channel="letter", lang="en", date=day)
+    it = compose(FULL_OFFER, FULL_CANDIDATE, channel="letter", lang="it", date=day)
+    assert "\n\nNovember 20, 2026\n\n" in en.body
+    assert "\n\nMilano, 20 novembre 2026\n\n" in it.body
+
+
+def test_variants_differ_and_repeat_deterministically() -> None:
+    bodies = [compose(FULL_OFFER, FULL_CANDIDATE, variant=n).body for n in range(4)]
+    assert len(set(bodies)) == 4
+    assert compose(FULL_OFFER, FULL_CANDIDATE, variant=4).body == bodies[0]
+    assert compose(FULL_OFFER, FULL_CANDIDATE, variant=2).body == bodies[2]
+
+
+def test_the_reason_none_leaves_the_reason_out() -> None:
+    with_reason = compose(FULL_OFFER, FULL_CANDIDATE, reason="other_offer")
+    without = compose(FULL_OFFER, FULL_CANDIDATE, reason="none")
+    assert "another position" in with_reason.body
+    assert "another" not in without.body
+
+
+def test_the_candidate_language_is_the_default() -> None:
+    italian = dataclasses.replace(FULL_CANDIDATE, lang="it")
+    assert compose(FULL_OFFER, italian).lang == "it"
+    assert compose(FULL_OFFER, italian, lang="en").lang == "en"
+
+
+def test_linkedin_messages_fit_and_have_no_subject() -> None:
+    long_names = tuple(
+        Contact(f"Name{index} Verylongsurnameforsure{index}", role="interviewer")
+        for index in range(12)
+    )
+    offer = dataclasses.replace(FULL_OFFER, contacts=(MARIA, *long_names))
+    letter = compose(offer, FULL_CANDIDATE, channel="linkedin", tone="formal")
+    assert letter.subject is None
+    assert len(letter.body) <= 1000
+    assert letter.notes  # it says it had to shorten
+
+
+def test_phone_gives_talking_points_and_a_confirming_email() -> None:
+    letter = compose(FULL_OFFER, FULL_CANDIDATE, channel="phone")
+    assert letter.follow_up is not None
+    assert letter.follow_up.subject
+    assert letter.body.startswith("Talking points for your call with Maria Rossi")
+    assert "1. Open with thanks" in letter.body
+    assert "4. Close warmly" in letter.body
+    assert letter.reviewable_text() == letter.follow_up.reviewable_text()
+    assert letter.follow_up.reviewable_text().startswith("Subject: ")
+    italian = compose(FULL_OFFER, FULL_CANDIDATE, channel="phone", lang="it")
+    assert italian.reviewable_text().startswith("Oggetto: ")
+
+
+@pytest.mark.parametrize(
+    ("choice", "message"),
+    [
+        ({"reason": "money"}, "unknown reason 'money'; choose one of other_offer"),
+        ({"tone": "loud"}, "unknown tone 'loud'; choose one of warm, formal, brief"),
+        ({"channel": "fax"}, "unknown channel 'fax'; choose one of email"),
+        ({"lang": "fr"}, "unknown language 'fr'; choose one of en, it"),
+        ({"variant": -1}, "variant must be a whole number"),
+    ],
+)
+def test_unknown_choices_are_refused_with_the_choices(
+    choice: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        compose(FULL_OFFER, FULL_CANDIDATE, **choice)  # type: ignore[arg-type]
+
+
+def test_a_letter_needs_a_company_a_role_and_a_name() -> None:
+    with pytest.raises(InputError, match="company"):
+        compose(Offer(id="x", company=" ", role="Engineer"), FULL_CANDIDATE)
+    with pytest.raises(InputError, match="your name"):
+        compose(FULL_OFFER, Candidate(name=""))
+    with pytest.raises(InputError, match="control characters"):
+        compose(Offer(id="x", company="Acme\x00", role="Engineer"), FULL_CANDIDATE)
+
+
+@pytest.mark.parametrize("reason", REASONS)
+def test_no_reason_names_a_figure_or_an_employer(reason: str) -> None:
+    for lang in languages():
+        for tone in PARAGRAPHS:
+            options = phrasebook(lang).data[tone]["reason"].get(reason, [])
+            for option in options:
+                assert not re.search(r"\d|€|\$|%|salary|stipendio|\{company\}", option), option
