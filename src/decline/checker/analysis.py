@@ -30,6 +30,7 @@ _ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
 SHOUTING = re.compile(
     r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
 )
+_CAPITALS = re.compile(r"[A-Z]{2}")
 EXCLAMATIONS = re.compile(r"!{2,}|[!?]*\?!+[!?]*")
 EMOJI = re.compile(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff]"
@@ -62,17 +63,56 @@ class Analysis:
         """Return the whole letter."""
         return self.document.text
 
+    @cached_property
+    def _matching(self) -> tuple[str, dict[str, frozenset[int]]]:
+        """Return the letter lower-cased (offsets kept) and, for each trigger literal in the
+        body, the sentences that hold it."""
+        document = self.document
+        text = document.text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # rare letters (e.g. "İ") change length: fold per char
+            lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+        body = lowered[document.body_start : document.body_end]
+        sentences: dict[str, set[int]] = {}
+        for start, trigger in self.lexicon.occurrences(body):
+            sentences.setdefault(trigger, set()).add(
+                document.sentence_at(document.body_start + start)
+            )
+        return lowered, {trigger: frozenset(found) for trigger, found in sentences.items()}
+
+    @cached_property
+    def _active(self) -> tuple[dict[str, set[int]], dict[str, set[str]]]:
+        return self.lexicon.active_entries(frozenset(self._matching[1]))
+
     def hits(self, category: str) -> list[Hit]:
-        """Return the matches of a lexicon category in the body, in order."""
-        if category not in self._hits:
-            document = self.document
-            pattern = self.lexicon.pattern(category)
-            self._hits[category] = [
-                Hit(match.start(), match.end(), document.sentence_at(match.start()))
-                for match in pattern.finditer(document.text, document.body_start, document.body_end)
-                if match.end() > match.start()
-            ]
-        return self._hits[category]
+        """Return the matches of a lexicon category in the body, in order.
+
+        Only the sentences that hold a trigger literal of some entry are scanned with the
+        entries that have triggers, so most of the letter costs nothing per category.
+        """
+        if category in self._hits:
+            return self._hits[category]
+        document = self.document
+        lowered, trigger_sentences = self._matching
+        active, used = self._active
+        triggered, untriggered = self.lexicon.scanners(category, active.get(category))
+        spans: set[tuple[int, int]] = set()
+        if triggered is not None:
+            indexes = set().union(*(trigger_sentences[trigger] for trigger in used[category]))
+            for index in sorted(indexes):
+                sentence = document.sentences[index]
+                for match in triggered.finditer(lowered, sentence.start, sentence.end):
+                    spans.add(match.span())
+        if untriggered is not None:
+            for match in untriggered.finditer(lowered, document.body_start, document.body_end):
+                spans.add(match.span())
+        result = [
+            Hit(start, end, document.sentence_at(start))
+            for start, end in sorted(spans)
+            if end > start
+        ]
+        self._hits[category] = result
+        return result
 
     def sentences_with(self, category: str) -> set[int]:
         """Return the indexes of the sentences in which a category matched."""
@@ -186,7 +226,15 @@ class Analysis:
         found = [(hit.start, hit.end, Severity.ERROR) for hit in self.hits("profanity")]
         found += [(hit.start, hit.end, Severity.WARNING) for hit in self.hits("slang")]
         blanks = self.placeholders
-        for pattern in (SHOUTING, EXCLAMATIONS, EMOJI):
+        body = document.body
+        patterns = []
+        if _CAPITALS.search(body):
+            patterns.append(SHOUTING)
+        if "!" in body or "?!" in body:
+            patterns.append(EXCLAMATIONS)
+        if body and (max(body) >= "\u2600" or ":" in body or ";" in body or "=" in body):
+            patterns.append(EMOJI)
+        for pattern in patterns:
             for match in pattern.finditer(document.text, document.body_start, document.body_end):
                 start, end = match.span()
                 words = re.findall(r"[A-Z]+", match.group())

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from decline.checker.lexicon import Lexicon
 
 _HEADER = re.compile(r"(?:to|from|cc|bcc|date|sent|a|da|data|inviato|ogg\.?)\s*:", re.IGNORECASE)
+CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature at most
+# Where a closing may start: at a line's start, or after a sentence on the same line.
+_CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\n[ \t]*\n\s*")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
@@ -52,15 +56,19 @@ class Document:
         """Return the body's text."""
         return self.text[self.body_start : self.body_end]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence holding `offset` (the nearest before it)."""
-        starts = [sentence.start for sentence in self.sentences]
-        return max(0, bisect_right(starts, offset) - 1)
+        index = bisect_right(self._starts, offset) - 1
+        return index if index > 0 else 0
 
 
 def count_words(text: str) -> int:
     """Count the words of a text as the report does."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -138,16 +146,19 @@ def _find_closing(
 ) -> tuple[tuple[int, int] | None, int]:
     """Return (closing span, body end): the closing and signature are not the body."""
     closing: tuple[int, int] | None = None
-    for match in lexicon.pattern("closing").finditer(text, body_start):
-        before = text[body_start : match.start()].rstrip(" \t")
-        at_line_start = not before or before.endswith("\n")
-        after_sentence = before.endswith((".", "!", "?"))
+    pattern = lexicon.pattern("closing")
+    tail_start = max(body_start, len(text) - CLOSING_WINDOW)
+    for candidate in _CLOSING_AT.finditer(text, tail_start):
+        match = pattern.match(text, candidate.end())
+        if not match:
+            continue
+        after_sentence = candidate.group(1) is not None
         rest = text[match.end() :]
         line_rest = rest.split("\n", 1)[0]
         signed_inline = (
             after_sentence and rest.lstrip(" \t").startswith(",") and count_words(rest) <= 4
         )
-        if (at_line_start or after_sentence) and (not line_rest.strip(" \t,.!") or signed_inline):
+        if not line_rest.strip(" \t,.!") or signed_inline:
             tail = rest.strip()
             if count_words(tail) <= 14 and tail.count("\n") <= 6:
                 closing = (match.start(), match.end())
@@ -180,8 +191,8 @@ def _split_sentences(text: str, start: int, end: int, lexicon: Lexicon) -> tuple
     cuts: list[int] = []
     for match in _SENTENCE_END.finditer(text, start, end):
         if match.group().startswith(".") and match.start() > start:
-            word = re.search(r"([\w.]+)$", text[max(start, match.start() - 12) : match.start()])
-            if word and word.group(1).lower() in lexicon.abbreviations:
+            before = text[max(start, match.start() - 12) : match.start()].split()
+            if before and before[-1].lstrip("([{\"“'‘").lower() in lexicon.abbreviations:
                 continue
         cuts.append(match.end())
     cuts.extend(match.start() + 1 for match in _BULLET.finditer(text, start, end))

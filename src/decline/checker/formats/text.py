@@ -26,7 +26,7 @@ def _location(text: str, offset: int) -> tuple[int, int, int, int]:
 
 
 def _excerpt(text: str, finding: Finding, style: Style, color: bool) -> list[str]:
-    line_no, column, line_start, line_end = _location(text, finding.offset)
+    _, _, line_start, line_end = _location(text, finding.offset)
     end = min(finding.offset + finding.length, line_end)
     window_start = max(line_start, finding.offset - 60)
     window_end = min(line_end, max(end, finding.offset) + 60)

@@ -1,0 +1,100 @@
+"""Measure decline against DESIGN.md's budgets; print each figure, its budget and the ratio.
+
+Everything is measured in one run on this machine: the whole-process figures are ratios
+to `.venv/bin/python -c pass` timed in the same run. Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = HERE / "corpus" / "letters.jsonl"
+PYTHON = sys.executable
+
+Row = tuple[str, float, float, str]
+
+
+def corpus() -> list[str]:
+    """Return the bench letters: the team's corpus, realistic 100–250-word letters first."""
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+    return [row["text"] for row in rows]
+
+
+def best_time(argv: list[str], runs: int = 15, env: dict[str, str] | None = None) -> float:
+    """Return the best wall time of a command over several runs, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=False, env=env)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def python_baseline() -> float:
+    """Return the best time of `python -c pass` on this machine, now."""
+    return best_time([PYTHON, "-c", "pass"], runs=25)
+
+
+def review_rows(baseline: float) -> list[Row]:
+    """Measure review throughput, whole-process `decline review`, and its peak memory."""
+    from decline import review
+
+    letters = corpus()
+    for text in letters:  # warm: compile lexicons once, as a long-running process would
+        review(text)
+    rounds = max(1, 4000 // len(letters))
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text in letters:
+            review(text)
+    elapsed = time.perf_counter() - start
+    per_second = rounds * len(letters) / elapsed
+
+    sample = ROOT / "src" / "decline" / "data" / "drafts" / "graceful.txt"
+    env = {**os.environ, "DECLINE_CONFIG": str(HERE / "no-such-config.toml")}
+    argv = [PYTHON, "-m", "decline", "review", str(sample)]
+    whole = best_time(argv, env=env)
+    usage_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(argv, capture_output=True, check=False, env=env)
+    peak_mb = max(usage_before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return [
+        ("review() in process, letters/s (one core)", per_second, 2000, "≥"),
+        ("decline review FILE, × python -c pass", whole / baseline, 15, "≤"),
+        ("decline review FILE, peak RSS MB", peak_mb, 80, "≤"),
+    ]
+
+
+def main() -> int:
+    """Run every benchmark and print the table."""
+    baseline = python_baseline()
+    print(f"python -c pass: {baseline * 1000:.1f} ms (best of 25); corpus: {len(corpus())} letters")
+    rows = review_rows(baseline)
+    for module in ("bench_compose", "bench_compare", "bench_web"):
+        if (HERE / f"{module}.py").exists():
+            sys.path.insert(0, str(HERE))
+            rows += importlib.import_module(module).run()
+    width = max(len(label) for label, *_ in rows)
+    print(f"{'measure':<{width}}  {'figure':>10}  {'budget':>9}  {'ratio':>6}  verdict")
+    failed = 0
+    for label, value, budget, direction in rows:
+        within = value >= budget if direction == "≥" else value <= budget
+        ratio = value / budget if budget else float("nan")
+        failed += not within
+        verdict = "within budget" if within else "OVER BUDGET"
+        print(f"{label:<{width}}  {value:>10.1f}  {direction}{budget:>8g}  {ratio:>6.2f}  {verdict}")
+    _ = statistics  # keep the import for helpers that report medians
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
