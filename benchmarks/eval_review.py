@@ -87,5 +87,16 @@ def main(path: Path = DEV, verbose: bool = False) -> int:
     return 0
 
 
+TEAM = ROOT / "benchmarks" / "corpus" / "letters.jsonl"
+
 if __name__ == "__main__":
-    sys.exit(main(verbose="-v" in sys.argv))
+    verbose = "-v" in sys.argv
+    paths = [Path(arg) for arg in sys.argv[1:] if arg != "-v"]
+    if paths:
+        for path in paths:
+            main(path, verbose)
+    else:
+        main(DEV, verbose)
+        print()
+        print("The team's own labelled corpus (written apart from the checker; not the dev set):")
+        main(TEAM, verbose)

@@ -56,11 +56,6 @@ def test_the_checker_is_not_fooled_by_a_broken_letter() -> None:
     assert any("clear_decision" in problem or "not graceful" in problem for problem in problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checker false alarm reported to the lead: a recipient-block line ending in a "
-    "period ('Acme Analytics S.p.A.') is taken for the first line of the body",
-)
 def test_a_formal_letter_to_a_company_ending_in_a_period_passes_review() -> None:
     import dataclasses
 

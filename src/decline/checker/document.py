@@ -21,7 +21,8 @@ _CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\n[ \t]*\n\s*")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
-_SALUTATION_END = re.compile(r"[,:;!]|\n")
+_SALUTATION_END = re.compile(r"[,:;!]|\n|[ \t]+[—–][ \t]*")
+_QUOTED_GREETING = re.compile(r"(?:[-*•][ \t]*)?(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘][ \t]*")
 _SIGNATURE_LINE = re.compile(
     r"^[ \t]*(?:[\[(<{_].*|.*@.*|https?://\S+|\+?[\d ()./-]{6,}|(?:[A-Z\u00c0-\u024f][\w'’.-]*"
     r"|[a-z]{1,3}|&)(?:[ \t]+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z]{1,3}|&|\(.*\)))*)[ \t,]*$"
@@ -81,28 +82,64 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BLANK = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)")
+_BLANK = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|_{2,}\S*|\bX{3,}\b")
 
 
 def _is_prose(line: str) -> bool:
-    words = count_words(_BLANK.sub(" ", line))
-    stripped = line.rstrip()
-    return words >= 9 or (words >= 5 and stripped.endswith((".", "!", "?")))
+    """Say whether a line reads as a sentence rather than an address, name or date line."""
+    plain = _BLANK.sub(" ", line)
+    words = count_words(plain)
+    if words >= 9:
+        return True
+    # "Acme Analytics S.p.A." ends with a period but is a name: prose has lower-case words.
+    return (
+        words >= 5
+        and line.rstrip().endswith((".", "!", "?"))
+        and any(word[0].islower() and len(word) >= 3 for word in _WORD.findall(plain))
+    )
 
 
-def _salutation_at(text: str, start: int, limit: int, lexicon: Lexicon) -> tuple[int, int] | None:
-    """Return the salutation's span when one starts at `start`."""
+_TITLE_ONLY_END = re.compile(r"\n[ \t]*([^\n,:;!]{1,60}?)[ \t]*([,:;!])")
+
+
+def _salutation_at(
+    text: str, start: int, limit: int, lexicon: Lexicon
+) -> tuple[tuple[int, int], bool] | None:
+    """Return the salutation's span when one starts at `start`, and whether it ends in
+    punctuation (a bare "Spett.le" line may belong to an address block instead)."""
     match = lexicon.pattern("salutation").match(text, start, limit)
     if not match:
         return None
     end_match = _SALUTATION_END.search(text, match.end(), limit)
-    end = end_match.end() if end_match else limit
-    if end_match and end_match.group() == "\n":
-        end -= 1
-    if count_words(text[match.end() : end]) > 7:  # no punctuation: keep the greeting and name
-        words = list(_WORD.finditer(text, match.end(), end))
-        end = words[min(3, len(words)) - 1].end() if words else match.end()
-    return (start, end)
+    if end_match:
+        end = (
+            end_match.start()
+            if end_match.group().startswith(("\n", " ", "\t"))
+            else end_match.end()
+        )
+        punctuated = not end_match.group().startswith("\n")
+    else:
+        end, punctuated = limit, False
+    name = text[match.end() : end].strip(" \t,:;!")
+    if lexicon.pattern("title_only").fullmatch(name) and not punctuated:
+        # "Dear Mr.\nIbrahim, thank you…": the name went on to the next line
+        following = _TITLE_ONLY_END.match(text, limit)
+        if following and count_words(following.group(1)) <= 3:
+            return (start, following.end()), True
+    rest = _BLANK.sub(" ", text[match.end() : end])
+    lower_word = any(word[0].islower() for word in _WORD.findall(rest))
+    if count_words(rest) > 7 or (not punctuated and lower_word):
+        # no punctuation after the greeting: the name is the capitalised words that follow
+        end = match.end()
+        for word in _WORD.finditer(text, match.end(), min(limit, match.end() + 80)):
+            between = text[end : word.start()]
+            if between.strip(" \t.") or not (word.group()[0].isupper() or word.group() in "X"):
+                break
+            end = word.end()
+        end_match = _SALUTATION_END.match(text, end)
+        if end_match and not end_match.group().startswith("\n"):
+            end, punctuated = end_match.end(), True
+    return (start, end), punctuated
 
 
 def _find_opening(
@@ -111,32 +148,40 @@ def _find_opening(
     """Return (subject, salutation, body start) from the top of the letter."""
     subject: tuple[int, int] | None = None
     first_prose: int | None = None
+    tentative: tuple[int, int] | None = None  # a bare greeting line, e.g. "Spett.le"
     for start, end in _lines(text):
         line = text[start:end]
         stripped = line.strip()
         if not stripped:
             continue
         indent = len(line) - len(line.lstrip())
-        salutation = _salutation_at(text, start + indent, end, lexicon)
-        if salutation:
-            return subject, salutation, salutation[1]
-        subject_match = lexicon.pattern("subject").match(text, start + indent, end)
+        at = start + indent
+        quoted = _QUOTED_GREETING.match(text, at, end)  # talking points: '- "Hi Sandra, …'
+        found = _salutation_at(text, quoted.end() if quoted else at, end, lexicon)
+        if found:
+            salutation, punctuated = found
+            if punctuated or tentative is not None:
+                return subject, salutation, salutation[1]
+            tentative = salutation
+            continue
+        subject_match = lexicon.pattern("subject").match(text, at, end)
         if subject_match:
             subject_end = end
             inline = lexicon.pattern("salutation").search(text, subject_match.end(), end)
             if inline and (inline.start() == 0 or not text[inline.start() - 1].isalpha()):
-                subject_end = inline.start()
-                salutation = _salutation_at(text, inline.start(), end, lexicon)
-                if salutation:
-                    return (start, subject_end), salutation, salutation[1]
+                inline_found = _salutation_at(text, inline.start(), end, lexicon)
+                if inline_found:
+                    return (start, inline.start()), inline_found[0], inline_found[0][1]
             if subject is None:
                 subject = (start, subject_end)
             continue
         if _HEADER.match(stripped) and count_words(stripped) <= 8:
             continue
         if _is_prose(line):
-            first_prose = start + indent
+            first_prose = at
             break
+    if tentative is not None:
+        return subject, tentative, tentative[1]
     body_start = first_prose if first_prose is not None else (subject[1] if subject else 0)
     return subject, None, body_start
 

@@ -37,6 +37,7 @@ RULE = Rule(
     good=(
         Example("Dear Ms. Park,\nThank you for the offer. I must decline it.\nRegards,\nSam"),
         Example("Hi Tom,\nI have decided to decline the offer.\nThanks again,\nSam"),
+        Example("Hi Marcus — thanks so much for the call. I'm withdrawing from the process."),
         Example("Gentile Maria,\nLa ringrazio per la proposta, ma devo rinunciare.", "it"),
     ),
 )

@@ -43,6 +43,8 @@ RULE = Rule(
         Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),
         Example("Dear Tom,\nThank you. I have accepted another offer.\nBest,\nSam"),
         Example("Dear Tom,\nThanks. I am withdrawing my application.\nBest,\nSam"),
+        Example("Dear Tom,\nThanks. I will proceed with my resignation as planned.\nBest,\nSam"),
+        Example("Caro Luca,\ngrazie, ma confermo le mie dimissioni.", "it"),
         Example("Gentile Luca,\ngrazie. Ho deciso di declinare l'offerta.", "it"),
     ),
 )

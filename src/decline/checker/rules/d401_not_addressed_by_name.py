@@ -36,11 +36,19 @@ RULE = Rule(
         Example("[[Hi all]],\nThanks for the offer. I must decline it."),
         Example("[[]]Thank you for the offer. I must decline it.\nBest,\nSam"),
         Example("[[Gentili signori]],\nvi ringrazio per l'offerta, ma devo rinunciare.", "it"),
+        Example("[[Gentile Dottore]],\nLa ringrazio per l'offerta, ma devo rinunciare.", "it"),
     ),
     good=(
         Example("Dear Ms. Park,\nThank you for the offer. I must decline it."),
         Example("Dear [Hiring Manager's Name],\nThank you for the offer. I must decline it."),
         Example("Hi Tom,\nThanks for the offer. I must decline it."),
+        Example("Dear Mr.\nIbrahim, thank you for the\noffer. I must decline it."),
+        Example("Hi Marcus — thanks so much for the offer. I must decline it."),
+        Example(
+            "Spett.le\nAcme Analytics S.p.A.\nc.a. Dott.ssa Maria Rossi\n\n"
+            "Gentile Dott.ssa Rossi,\nLa ringrazio per l'offerta, ma devo rinunciare.",
+            "it",
+        ),
         Example("Gentile Dott.ssa Rossi,\nLa ringrazio per l'offerta, ma devo rinunciare.", "it"),
     ),
 )

@@ -33,6 +33,8 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. [[Frankly]], I must decline the offer."),
         Example("Dear Tom,\nThanks. I decline: the [[salary was simply too low]]."),
         Example("Dear Tom,\nThanks. I decline; the process felt [[chaotic]]."),
+        Example('Dear Tom,\nThanks for the [["generous"]] offer. I decline.'),
+        Example("Dear Tom,\nThanks. I decline, as I joined a [[more established firm]]."),
         Example("Gentile Luca,\ngrazie, ma rinuncio: un processo [[poco professionale]].", "it"),
     ),
     good=(

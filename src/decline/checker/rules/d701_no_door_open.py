@@ -31,6 +31,7 @@ RULE = Rule(
     bad=(
         Example("Dear Tom,\nThanks. I decline the offer. I wish you every success.[[]]\nSam"),
         Example("Gentile Luca,\ngrazie, ma devo rinunciare.[[]]\nCordiali saluti", "it"),
+        Example("Dear Tom,\nThanks. I decline. I wish you every success in the future.[[]]\nSam"),
     ),
     good=(
         Example("Dear Tom,\nThanks. I decline. I hope our paths cross again.\nBest,\nSam"),
