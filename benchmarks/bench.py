@@ -91,7 +91,9 @@ def main() -> int:
         ratio = value / budget if budget else float("nan")
         failed += not within
         verdict = "within budget" if within else "OVER BUDGET"
-        print(f"{label:<{width}}  {value:>10.1f}  {direction}{budget:>8g}  {ratio:>6.2f}  {verdict}")
+        print(
+            f"{label:<{width}}  {value:>10.1f}  {direction}{budget:>8g}  {ratio:>6.2f}  {verdict}"
+        )
     _ = statistics  # keep the import for helpers that report medians
     return 0
 

@@ -105,7 +105,9 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
     smtp = data.get("smtp", {})
     ignore = review.get("ignore", [])
     if not isinstance(ignore, list) or not all(isinstance(code, str) for code in ignore):
-        raise InputError(f"{path}: [review] ignore: expected a list of rule codes, found {ignore!r}")
+        raise InputError(
+            f"{path}: [review] ignore: expected a list of rule codes, found {ignore!r}"
+        )
     port = smtp.get("port")
     if port is not None and (not isinstance(port, int) or not 0 < port < 65536):
         raise InputError(f"{path}: [smtp] port: expected a number 1–65535, found {port!r}")
@@ -126,7 +128,9 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         smtp=SmtpSettings(
             host=smtp.get("host"),
             port=port,
-            security=_choice(path, "smtp", "security", smtp.get("security", "starttls"), SECURITIES),
+            security=_choice(
+                path, "smtp", "security", smtp.get("security", "starttls"), SECURITIES
+            ),
             user=smtp.get("user"),
             sender=smtp.get("sender"),
         ),

@@ -134,7 +134,9 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook) -> Facts:
         addressee=addressee,
         manager=manager,
         others=others,
-        liked=_text("liked", offer.liked),
+        # `liked` is the candidate's own words, in the offer file's language: a letter in
+        # another language leaves it out rather than mix languages or translate it.
+        liked=_text("liked", offer.liked) if _same_language(candidate.lang, book.lang) else None,
         linkedin=_text("linkedin", candidate.linkedin),
         email=_text("e-mail", candidate.email),
         phone=_text("phone", candidate.phone),
@@ -143,3 +145,8 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook) -> Facts:
         recipient_address=_text("offer address", offer.address),
         notes=tuple(notes),
     )
+
+
+def _same_language(first: str, second: str) -> bool:
+    """Say whether two language codes name the same language."""
+    return first.casefold() == second.casefold()
