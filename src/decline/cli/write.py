@@ -159,6 +159,11 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
     metavar="FILE",
     help="Write here instead of standard output.",
 )
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Store the letter as the offer's draft in the workspace (imports the offer file).",
+)
 @click.option("--company", help="Quick mode: the company.")
 @click.option("--role", help="Quick mode: the position.")
 @click.option("--to", help="Quick mode: whom you write to.")
@@ -194,6 +199,7 @@ def command(
     date_text: str | None,
     form: str,
     out: Path | None,
+    save: bool,
     **quick: Any,
 ) -> None:
     """Write a graceful decline for one offer (P2–P7).
@@ -208,6 +214,8 @@ def command(
         raise InputError("give either an offer file or the quick-mode options, not both")
     if offers is None and offer_id is not None:
         raise InputError("--offer needs an offer file: decline write OFFERS.toml --offer ID")
+    if save and offers is None:
+        raise InputError("--save needs an offer file: decline write OFFERS.toml --offer ID --save")
     offer, candidate = _from_file(offers, offer_id) if offers else _quick(quick)
     settings = state.settings()
     channel = channel or settings.channel
@@ -251,6 +259,35 @@ def command(
         click.echo(f"note: {note}", err=True)
     if report is not None:
         click.echo(_summary(report), err=True)
+    if save and offers is not None:
+        _save(offers, offer.id, letter)
+
+
+def _save(offers_path: Path, offer_id: str, letter: Letter) -> None:
+    """Store the letter as the offer's draft, importing the offer file first (idempotent)."""
+    from decline.cli.workspace_options import open_workspace
+    from decline.offers import load_offers
+    from decline.workspace.catalog import add_offer_set
+    from decline.workspace.letters import LetterDraft, save_draft
+    from decline.workspace.store import utc_now
+
+    shown = letter.follow_up if letter.follow_up is not None else letter
+    draft = LetterDraft(
+        subject=shown.subject,
+        body=shown.body,
+        channel=letter.channel,
+        lang=letter.lang,
+        tone=letter.tone,
+        reason=letter.reason,
+        recipient_name=letter.to_name,
+        recipient_email=letter.to_email,
+    )
+    with open_workspace(click.get_current_context()) as workspace:
+        with workspace.transaction() as connection:
+            add_offer_set(connection, load_offers(offers_path), utc_now())
+            save_draft(connection, offer_id, draft, utc_now())
+        where = workspace.path
+    click.echo(f"saved as the draft for {offer_id} in {where}: `decline send {offer_id}`", err=True)
 
 
 def _review(letter: Letter, offer: Offer, today: dt.date | None, ignore: tuple[str, ...]) -> Any:
