@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("decline.cli.export", "Write the whole workspace out (json, toml, csv)."),
     "import": ("decline.cli.import_", "Restore the workspace from a json or toml export."),
     "forget": ("decline.cli.forget", "Remove an offer and everything tied to it."),
+    "serve": ("decline.cli.serve", "Open the local web app and HTTP API (127.0.0.1)."),
 }
 
 

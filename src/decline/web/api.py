@@ -1,0 +1,262 @@
+"""The JSON API under `/api/v1`: review, write, compare, offers, letters, follow-ups.
+
+Every answer is an object: `{"ok": true, …}` on success, the one error shape otherwise.
+Handlers only read input, call the core or the workspace, and shape the answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from decline.offer_writing import offer_json
+from decline.web import inputs, service
+from decline.web.errors import ApiError
+
+
+def _db(request: Request) -> Path:
+    path: Path = request.app.state.db_path
+    return path
+
+
+def ok(**values: Any) -> JSONResponse:
+    """Return a success answer."""
+    return JSONResponse({"ok": True, **values})
+
+
+async def review(request: Request) -> Response:
+    """Review any draft: `{"text", "lang"?, "offer"?, "ignore"?, "today"?}`."""
+    data = await inputs.json_object(request)
+    text = inputs.text(data, "text", required=True)
+    assert text is not None
+    lang = inputs.text(data, "lang") or "auto"
+    today = inputs.day(data, "today")
+    ignore = tuple(inputs.text_list(data, "ignore"))
+    offer_id = inputs.text(data, "offer")
+    offer = await run_in_threadpool(service.offer, _db(request), offer_id) if offer_id else None
+    if len(text) > service.LONG_TEXT:
+        report = await run_in_threadpool(
+            service.review, text, lang, offer=offer, today=today, ignore=ignore
+        )
+    else:
+        report = service.review(text, lang, offer=offer, today=today, ignore=ignore)
+    labels = service.checklist_labels(report.lang)
+    rows = [row.to_dict() for row in service.checklist(report, labels)]
+    return ok(report=report.to_dict(), checklist=rows)
+
+
+async def write(request: Request) -> Response:
+    """Compose the decline for a stored offer (nothing is saved; see `letters`)."""
+    return await _sync(request, _write)
+
+
+def _write(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline import compose
+
+    offer_id = inputs.text(data, "offer", required=True)
+    assert offer_id is not None
+    offers = service.offer_set(_db(request))
+    offer = offers.offer(offer_id)
+    letter = compose(
+        offer,
+        offers.candidate,
+        reason=inputs.text(data, "reason") or "other_offer",
+        tone=inputs.text(data, "tone") or "warm",
+        channel=inputs.text(data, "channel") or "email",
+        lang=inputs.text(data, "lang"),
+        variant=inputs.whole(data, "variant", 0, 0, 1000),
+        date=inputs.day(data, "date"),
+    )
+    report = service.review(letter.reviewable_text(), letter.lang, offer=offer)
+    return {
+        "letter": {
+            "subject": letter.subject,
+            "body": letter.body,
+            "to": {"name": letter.to_name, "email": letter.to_email},
+            "lang": letter.lang,
+            "channel": letter.channel,
+            "tone": letter.tone,
+            "reason": letter.reason,
+            "variant": letter.variant,
+            "notes": list(letter.notes),
+            "text": letter.reviewable_text(),
+        },
+        "review": report.to_dict(),
+    }
+
+
+async def compare(request: Request) -> Response:
+    """Rank the stored offers; POST `{"weights": {…}}` to try other priorities."""
+    return await _sync(request, _compare)
+
+
+def _compare(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline import compare as rank
+    from decline.evaluate.explain import Words, recommendation_lines, sensitivity_lines
+    from decline.evaluate.explain import languages as compare_languages
+
+    offers = service.offer_set(_db(request))
+    weights = inputs.numbers(data, "weights")
+    if weights:
+        offers = service.with_weights(offers, weights)
+    samples = inputs.whole(data, "samples", 10_000, 0, 100_000)
+    comparison = rank(offers, samples=samples, seed=inputs.whole(data, "seed", 0, 0, 2**31))
+    lang = inputs.text(data, "lang") or offers.candidate.lang
+    words = Words(lang if lang in compare_languages() else "en")
+    return {
+        "comparison": comparison.to_dict(),
+        "recommendation": recommendation_lines(comparison, words),
+        "sensitivity": sensitivity_lines(comparison, words),
+    }
+
+
+async def offers(request: Request) -> Response:
+    """List the stored offers, or (POST `{"toml": …}`) import an offer file's text."""
+    return await _sync(request, _offers)
+
+
+def _offers(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline.offers import parse_offers
+    from decline.workspace.catalog import add_offer_set, list_offers
+    from decline.workspace.store import utc_now
+
+    with service.workspace(_db(request)) as opened, opened.transaction() as connection:
+        if request.method == "POST":
+            text = inputs.text(data, "toml", required=True)
+            assert text is not None
+            summary = add_offer_set(connection, parse_offers(text, "<request>"), utc_now())
+            return {
+                "added": list(summary.added),
+                "updated": list(summary.updated),
+                "unchanged": list(summary.unchanged),
+            }
+        return {"offers": [offer_json(o) for o in list_offers(connection)]}
+
+
+async def one_offer(request: Request) -> Response:
+    """Show one stored offer."""
+    return await _sync(request, lambda r, _: {"offer": offer_json(service.offer(_db(r), _id(r)))})
+
+
+async def decision(request: Request) -> Response:
+    """Record a decision: `{"decision": "accept" | "decline"}`."""
+    return await _sync(request, _decision)
+
+
+def _decision(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline.workspace.catalog import decide
+    from decline.workspace.store import utc_now
+
+    choice = inputs.text(data, "decision", required=True)
+    with service.workspace(_db(request)) as opened, opened.transaction() as connection:
+        changed = decide(connection, _id(request), choice or "", utc_now())
+    return {"offer": _id(request), "decision": choice, "changed": changed}
+
+
+async def letters(request: Request) -> Response:
+    """List an offer's letters, or (POST) save its draft `{"subject", "body", "lang"?}`."""
+    return await _sync(request, _letters)
+
+
+def _letters(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline.workspace import letters as store
+    from decline.workspace.catalog import get_offer
+    from decline.workspace.store import utc_now
+
+    offer_id = _id(request)
+    with service.workspace(_db(request)) as opened, opened.transaction() as connection:
+        get_offer(connection, offer_id)
+        if request.method == "POST":
+            body = inputs.text(data, "body", required=True)
+            draft = store.LetterDraft(
+                subject=inputs.text(data, "subject"),
+                body=body or "",
+                lang=inputs.text(data, "lang"),
+                tone=inputs.text(data, "tone"),
+                reason=inputs.text(data, "reason"),
+                recipient_name=inputs.text(data, "to_name"),
+                recipient_email=inputs.text(data, "to_email"),
+            )
+            if not draft.body.strip():
+                raise ApiError(422, "body: the letter is empty")
+            return {"letter_id": store.save_draft(connection, offer_id, draft, utc_now())}
+        rows = store.letters_for(connection, offer_id)
+    shown = ("id", "state", "via", "subject", "body", "lang", "recipient_email", "score")
+    return {"letters": [{key: row[key] for key in shown} for row in rows]}
+
+
+async def followups(request: Request) -> Response:
+    """List pending follow-ups (`?all=1` includes done ones)."""
+    from decline.workspace.followups import list_followups
+
+    def read(request: Request, _: dict[str, Any]) -> dict[str, Any]:
+        include = request.query_params.get("all") in ("1", "true")
+        with service.workspace(_db(request)) as opened, opened.transaction() as connection:
+            found = list_followups(connection, include_done=include)
+        return {"followups": [f.to_dict() for f in found]}
+
+    return await _sync(request, read)
+
+
+async def followup_action(request: Request) -> Response:
+    """Mark a follow-up done, or snooze it: `{"days": N}`."""
+    from decline.workspace.followups import mark_done, snooze
+    from decline.workspace.store import utc_now
+
+    def act(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+        raw = request.path_params["number"]
+        action = request.path_params["action"]
+        if action not in ("done", "snooze"):
+            raise ApiError(404, f"no follow-up action {action!r}; use done or snooze")
+        with service.workspace(_db(request)) as opened, opened.transaction() as connection:
+            if action == "done":
+                mark_done(connection, raw, utc_now())
+                return {"followup": raw, "done": True}
+            due = snooze(connection, raw, inputs.whole(data, "days", 7, 1, 3650))
+        return {"followup": raw, "due": due.isoformat()}
+
+    return await _sync(request, act)
+
+
+def _id(request: Request) -> str:
+    value: str = request.path_params["offer_id"]
+    return value
+
+
+async def _sync(request: Request, handler: Any) -> Response:
+    """Read a JSON body for POST, then run the (blocking) handler off the event loop."""
+    data = await inputs.json_object(request) if request.method == "POST" else {}
+    result = await run_in_threadpool(handler, request, data)
+    return ok(**result)
+
+
+async def openapi(request: Request) -> Response:
+    """Return the OpenAPI document."""
+    from decline.web.openapi import document
+
+    return JSONResponse(document())
+
+
+async def not_found(request: Request) -> Response:
+    """Answer unknown API paths in the one error shape."""
+    raise ApiError(404, f"no such API endpoint: {request.method} {request.url.path}")
+
+
+ROUTES = [
+    Route("/api/v1/openapi.json", openapi, methods=["GET"]),
+    Route("/api/v1/review", review, methods=["POST"]),
+    Route("/api/v1/write", write, methods=["POST"]),
+    Route("/api/v1/compare", compare, methods=["GET", "POST"]),
+    Route("/api/v1/offers", offers, methods=["GET", "POST"]),
+    Route("/api/v1/offers/{offer_id}", one_offer, methods=["GET"]),
+    Route("/api/v1/offers/{offer_id}/decision", decision, methods=["POST"]),
+    Route("/api/v1/offers/{offer_id}/letters", letters, methods=["GET", "POST"]),
+    Route("/api/v1/followups", followups, methods=["GET"]),
+    Route("/api/v1/followups/{number:int}/{action:str}", followup_action, methods=["POST"]),
+    Route("/api/v1/{rest:path}", not_found, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+]

@@ -1,0 +1,47 @@
+"""The web app: `create_app(db_path)` gives the ASGI app `decline serve` runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from decline.web import api, languagetool, pages
+from decline.web.errors import HANDLERS
+from decline.web.guard import Guard, is_loopback
+
+
+def create_app(
+    db_path: Path,
+    *,
+    token: str | None = None,
+    host: str = "127.0.0.1",
+    settings: Any = None,
+) -> Starlette:
+    """Return the app over the workspace at `db_path`, guarded for `host`.
+
+    Bound to a loopback address, the app answers only to loopback `Host` names; bound
+    elsewhere it needs a `token` (refused without one).
+    """
+    loopback = is_loopback(host)
+    if not loopback and not token:
+        raise ValueError(f"listening on {host} needs a token; loopback needs none")
+    static = StaticFiles(packages=[("decline.web", "static")])
+    routes = [
+        *languagetool.ROUTES,
+        *api.ROUTES,
+        *pages.ROUTES,
+        Mount("/static", app=static, name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(Guard, token=token, loopback=loopback)],
+        exception_handlers=HANDLERS,
+    )
+    app.state.db_path = db_path
+    app.state.settings = settings
+    return app

@@ -1,0 +1,83 @@
+"""The interface's words, as data (`i18n/<lang>.toml`), and the choice of language.
+
+The language comes from the `decline_ui` cookie (set by the switch, `?ui=it`), else the
+browser's Accept-Language, else English. A new language is a new file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+DEFAULT = "en"
+COOKIE = "decline_ui"
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Return the interface languages: one file each."""
+    folder = resources.files("decline.web") / "i18n"
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    )
+
+
+@cache
+def _flat(lang: str) -> dict[str, str]:
+    text = (resources.files("decline.web") / "i18n" / f"{lang}.toml").read_text("utf-8")
+    flat: dict[str, str] = {}
+
+    def walk(prefix: str, table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            name = f"{prefix}{key}"
+            if isinstance(value, dict):
+                walk(f"{name}.", value)
+            else:
+                flat[name] = str(value)
+
+    walk("", tomllib.loads(text))
+    return flat
+
+
+class Words:
+    """Look up interface text in one language, falling back to English, then to the key."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in languages() else DEFAULT
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = _flat(self.lang).get(key) or _flat(DEFAULT).get(key) or key
+        return text.format(**values) if values else text
+
+    @property
+    def name(self) -> str:
+        """Return the language's own name."""
+        return self("meta.name")
+
+
+def from_accept_language(header: str) -> str | None:
+    """Return the best interface language the header asks for, by its q-values."""
+    choices: list[tuple[float, int, str]] = []
+    for index, part in enumerate(header.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        primary = tag.strip().lower().split("-")[0]
+        if primary in languages() and quality > 0:
+            choices.append((-quality, index, primary))
+    return min(choices)[2] if choices else None
+
+
+def choose(cookie: str | None, query: str | None, accept_language: str) -> str:
+    """Return the interface language for a request."""
+    for wanted in (query, cookie):
+        if wanted in languages():
+            assert wanted is not None
+            return wanted
+    return from_accept_language(accept_language) or DEFAULT

@@ -1,0 +1,235 @@
+"""Offers: who you are, your offers (add, edit, decide), and the offer file in and out."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from decline.errors import InputError
+from decline.offers import OfferSet
+from decline.web import offer_form, service
+from decline.web.pages.common import checked_form, db, field, see_other
+from decline.web.render import page, words
+
+CANDIDATE_FIELDS = ("name", "email", "phone", "linkedin", "city", "address", "lang")
+
+
+def _stored(request: Request) -> tuple[OfferSet | None, dict[str, str]]:
+    from decline.workspace.catalog import get_candidate, offer_set
+    from decline.workspace.status import offer_statuses
+
+    with service.workspace(db(request)) as opened, opened.transaction() as connection:
+        decisions = {s.offer_id: s.decision or "" for s in offer_statuses(connection, _today())}
+        if get_candidate(connection) is None:
+            return None, decisions
+        return offer_set(connection), decisions
+
+
+def _today() -> Any:
+    from datetime import date
+
+    return date.today()
+
+
+async def home(request: Request) -> Response:
+    """Send a new user to their offers."""
+    return see_other("/offers")
+
+
+async def index(request: Request) -> Response:
+    """List the offers, with the candidate form and the offer file's import and export."""
+    stored, decisions = await run_in_threadpool(_stored, request)
+    return page(
+        request,
+        "offers.html",
+        stored=stored,
+        decisions=decisions,
+        candidate=offer_form.candidate_values(stored),
+        candidate_problems=[],
+        import_problems=[],
+    )
+
+
+async def save_candidate(request: Request) -> Response:
+    """Store who the candidate is (their name comes first: letters are signed with it)."""
+    form = await checked_form(request)
+    values = {name: field(form, name).strip() for name in CANDIDATE_FIELDS}
+    result = await run_in_threadpool(_store_candidate, request, values)
+    if result:
+        stored, decisions = await run_in_threadpool(_stored, request)
+        return page(
+            request,
+            "offers.html",
+            status=422,
+            stored=stored,
+            decisions=decisions,
+            candidate=values,
+            candidate_problems=result,
+            import_problems=[],
+        )
+    return see_other("/offers")
+
+
+def _store_candidate(request: Request, values: dict[str, str]) -> list[str]:
+    from decline.offer_writing import table_lines
+    from decline.offers import parse_offers
+    from decline.workspace.catalog import add_offer_set, get_candidate, offer_set
+    from decline.workspace.store import utc_now
+
+    table = {key: value for key, value in values.items() if value}
+    text = (
+        "[candidate]\n"
+        + "\n".join(table_lines(table))
+        + "\n[[offer]]\nid='x'\ncompany='x'\nrole='x'\n"
+    )
+    try:
+        candidate = parse_offers(text, "<form>").candidate
+    except InputError as error:
+        return [
+            offer_form._PREFIX.sub("", line).replace("candidate.", "")
+            for line in str(error).splitlines()
+        ]
+    with service.workspace(db(request)) as opened, opened.transaction() as connection:
+        if get_candidate(connection) is None:
+            current = OfferSet(candidate=candidate, offers=())
+        else:
+            current = dataclasses.replace(offer_set(connection), offers=(), candidate=candidate)
+        add_offer_set(connection, current, utc_now())
+    return []
+
+
+async def edit(request: Request) -> Response:
+    """Show the offer form: empty for a new offer, filled for an existing one."""
+    offer_id = request.path_params.get("offer_id")
+    existing = await run_in_threadpool(service.offer, db(request), offer_id) if offer_id else None
+    return page(request, "offer_form.html", form=offer_form.from_offer(existing), editing=offer_id)
+
+
+async def save(request: Request) -> Response:
+    """Validate the offer form with the offer file's own rules, then store the offer."""
+    form = await checked_form(request)
+    values = {name: field(form, name) for name in offer_form.FIELDS}
+    editing = field(form, "editing") or None
+    if editing:
+        values["id"] = editing
+    result = await run_in_threadpool(_store_offer, request, values, editing)
+    if isinstance(result, offer_form.OfferForm):
+        if not values["id"].strip():
+            result.problems.setdefault("id", words(request)("offers.id_needed"))
+        return page(request, "offer_form.html", status=422, form=result, editing=editing)
+    return see_other(f"/offers#offer-{result}")
+
+
+def _store_offer(request: Request, values: dict[str, str], editing: str | None) -> Any:
+    from decline.workspace.catalog import add_offer_set, get_candidate, get_offer, offer_set
+    from decline.workspace.store import utc_now
+
+    with service.workspace(db(request)) as opened, opened.transaction() as connection:
+        if get_candidate(connection) is None:
+            form = offer_form.OfferForm(values)
+            form.general.append(words(request)("offers.you_first"))
+            return form
+        stored = offer_set(connection)
+        existing = get_offer(connection, editing) if editing else None
+        result = offer_form.read(values, stored, existing)
+        if isinstance(result, offer_form.OfferForm):
+            return result
+        if not editing and result.id in {o.id for o in stored.offers}:
+            form = offer_form.OfferForm(values)
+            form.problems["id"] = words(request)("offers.id_taken", id=result.id)
+            return form
+        add_offer_set(connection, dataclasses.replace(stored, offers=(result,)), utc_now())
+        return result.id
+
+
+async def decide(request: Request) -> Response:
+    """Record the decision on an offer."""
+    from decline.workspace.catalog import decide as record
+    from decline.workspace.store import utc_now
+
+    form = await checked_form(request)
+    choice = field(form, "decision")
+
+    def store() -> None:
+        with service.workspace(db(request)) as opened, opened.transaction() as connection:
+            record(connection, request.path_params["offer_id"], choice, utc_now())
+
+    await run_in_threadpool(store)
+    return see_other(field(form, "next") if field(form, "next").startswith("/") else "/offers")
+
+
+async def import_file(request: Request) -> Response:
+    """Import an offer file (uploaded, or pasted) into the workspace."""
+    form = await checked_form(request)
+    upload = form.get("file")
+    text = field(form, "text")
+    if isinstance(upload, UploadFile) and upload.filename:
+        raw = await upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = ""
+            problems = [words(request)("offers.not_utf8")]
+            return await _import_failed(request, problems)
+    if not text.strip():
+        return await _import_failed(request, [words(request)("offers.import_empty")])
+    try:
+        await run_in_threadpool(_import, request, text)
+    except InputError as error:
+        return await _import_failed(request, str(error).splitlines())
+    return see_other("/offers")
+
+
+def _import(request: Request, text: str) -> None:
+    from decline.offers import parse_offers
+    from decline.workspace.catalog import add_offer_set
+    from decline.workspace.store import utc_now
+
+    offers = parse_offers(text, "offers.toml")
+    with service.workspace(db(request)) as opened, opened.transaction() as connection:
+        add_offer_set(connection, offers, utc_now())
+
+
+async def _import_failed(request: Request, problems: list[str]) -> Response:
+    stored, decisions = await run_in_threadpool(_stored, request)
+    return page(
+        request,
+        "offers.html",
+        status=422,
+        stored=stored,
+        decisions=decisions,
+        candidate=offer_form.candidate_values(stored),
+        candidate_problems=[],
+        import_problems=problems,
+    )
+
+
+async def export(request: Request) -> Response:
+    """Download the workspace as an offer file."""
+    from decline.offer_writing import dump_offers
+
+    offers = await run_in_threadpool(service.offer_set, db(request))
+    return Response(
+        dump_offers(offers),
+        media_type="application/toml; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="offers.toml"'},
+    )
+
+
+ROUTES = [
+    Route("/", home, methods=["GET"]),
+    Route("/offers", index, methods=["GET"]),
+    Route("/offers/you", save_candidate, methods=["POST"]),
+    Route("/offers/new", edit, methods=["GET"]),
+    Route("/offers/save", save, methods=["POST"]),
+    Route("/offers/import", import_file, methods=["POST"]),
+    Route("/offers/export.toml", export, methods=["GET"]),
+    Route("/offers/{offer_id}/edit", edit, methods=["GET"]),
+    Route("/offers/{offer_id}/decide", decide, methods=["POST"]),
+]

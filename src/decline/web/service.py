@@ -1,0 +1,156 @@
+"""What both web faces (pages and API) ask of the core and the workspace, said once.
+
+Thin on purpose: every decision is made by the core (`review`, `compose`, `compare`) or the
+workspace; this module only gathers their inputs from one request and shapes their output
+for display (checklist rows, highlighted segments).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from decline.checker.report import Report
+from decline.checker.rule import Severity
+from decline.errors import InputError
+from decline.offers import Offer, OfferSet, Priorities
+from decline.workspace.store import Workspace
+
+PRINCIPLES = ("P2", "P3", "P4", "P5", "P6", "P7")
+LONG_TEXT = 20_000  # characters: review longer texts off the event loop
+
+
+@contextmanager
+def workspace(db_path: Path) -> Iterator[Workspace]:
+    """Open the workspace for one request."""
+    opened = Workspace.open(db_path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def offer_set(db_path: Path) -> OfferSet:
+    """Return the whole workspace as the value the core takes."""
+    from decline.workspace.catalog import offer_set as read
+
+    with workspace(db_path) as opened, opened.transaction() as connection:
+        return read(connection)
+
+
+def offer(db_path: Path, offer_id: str) -> Offer:
+    """Return one stored offer (InputError naming the known ids when missing)."""
+    from decline.workspace.catalog import get_offer
+
+    with workspace(db_path) as opened, opened.transaction() as connection:
+        return get_offer(connection, offer_id)
+
+
+def review(
+    text: str,
+    lang: str = "auto",
+    *,
+    offer: Offer | None = None,
+    today: date | None = None,
+    ignore: tuple[str, ...] = (),
+) -> Report:
+    """Review a draft, with the offer's dates for the timing rules when known."""
+    from decline import review as check
+
+    return check(
+        text,
+        lang,
+        received=offer.received if offer else None,
+        deadline=offer.deadline if offer else None,
+        today=today,
+        ignore=ignore,
+    )
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One principle's line: done or not, and the first problem when not."""
+
+    principle: str
+    label: str
+    ok: bool
+    problem: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the row as JSON-ready values."""
+        return dataclasses.asdict(self)
+
+
+def checklist(report: Report, labels: dict[str, str]) -> list[ChecklistRow]:
+    """Return P2–P7 as the text report says them: an error or warning leaves one open."""
+    rows = []
+    for principle in PRINCIPLES:
+        problems = [
+            f
+            for f in report.findings
+            if f.principle == principle and f.severity is not Severity.SUGGESTION
+        ]
+        rows.append(
+            ChecklistRow(
+                principle=principle,
+                label=labels.get(principle, principle),
+                ok=not problems,
+                problem=problems[0].message if problems else None,
+            )
+        )
+    return rows
+
+
+def checklist_labels(lang: str) -> dict[str, str]:
+    """Return the P2–P7 labels in a language that has a lexicon (English otherwise)."""
+    from decline.checker import lexicon
+
+    code = lang if lang in lexicon.available() else "en"
+    return dict(lexicon.load(code).checklist)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the letter: plain, or a finding's span (or the point where one belongs)."""
+
+    text: str
+    finding: int | None = None  # index into report.findings
+    severity: str | None = None
+
+
+def segments(report: Report) -> list[Segment]:
+    """Cut the letter into plain runs and marked spans, in order; overlaps are clipped."""
+    text = report.text
+    pieces: list[Segment] = []
+    cursor = 0
+    for index, finding in enumerate(report.findings):
+        start = max(finding.offset, cursor)
+        end = max(start, finding.offset + finding.length)
+        if start > cursor:
+            pieces.append(Segment(text[cursor:start]))
+        pieces.append(Segment(text[start:end], index, finding.severity.value))
+        cursor = end
+    if cursor < len(text):
+        pieces.append(Segment(text[cursor:]))
+    return pieces
+
+
+def with_weights(offers: OfferSet, weights: dict[str, float]) -> OfferSet:
+    """Return the offers with these direct weights instead of the stored priorities."""
+    chosen = {name: value for name, value in weights.items() if value > 0}
+    if not chosen:
+        raise InputError("priorities: give at least one criterion a weight above 0")
+    return dataclasses.replace(offers, priorities=Priorities(weights=chosen))
+
+
+def criteria(offers: OfferSet) -> list[str]:
+    """Return the criteria one can weigh: built-ins, then every rated custom criterion."""
+    from decline.offers import BUILTIN_CRITERIA
+
+    rated = sorted({name for o in offers.offers for name in o.ratings} - set(BUILTIN_CRITERIA))
+    return [*BUILTIN_CRITERIA, *rated]

@@ -1,0 +1,180 @@
+// decline — progressive enhancement only: every page works without this file.
+// 1. Live review: as the letter is edited, ask /api/v1/review (debounced) and mark spans.
+// 2. Compare: moving a priority slider re-ranks in place.
+// 3. Write: changing a choice composes the letter again.
+"use strict";
+
+(function () {
+  function debounce(fn, wait) {
+    let timer = null;
+    return function () {
+      const args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, wait);
+    };
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
+  }
+
+  // Python offsets count code points; JavaScript strings count UTF-16 units.
+  function unitIndex(text) {
+    const map = [];
+    let point = 0;
+    let unit = 0;
+    while (unit < text.length) {
+      map[point] = unit;
+      unit += text.codePointAt(unit) > 0xffff ? 2 : 1;
+      point += 1;
+    }
+    map[point] = text.length;
+    return function (index) { return map[Math.min(index, point)]; };
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function paintHighlights(box, text, findings) {
+    const unit = unitIndex(text);
+    box.replaceChildren();
+    let cursor = 0;
+    findings.forEach(function (finding, index) {
+      const start = Math.max(unit(finding.offset), cursor);
+      const end = Math.max(start, unit(finding.offset + finding.length));
+      if (start > cursor) box.append(text.slice(cursor, start));
+      const mark = element("mark", "sev-" + finding.severity + (end === start ? " point" : ""));
+      mark.dataset.finding = String(index);
+      mark.textContent = text.slice(start, end);
+      box.append(mark);
+      cursor = end;
+    });
+    // a trailing newline needs a character after it to take up its line
+    box.append(text.slice(cursor) + "\n");
+  }
+
+  function paintPanel(verdict, data) {
+    const report = data.report;
+    const t = verdict.dataset;
+    const state = report.ready_to_send ? t.tReady : (report.graceful ? t.tGraceful : t.tNotGraceful);
+    verdict.textContent = format(t.tVerdict, { score: report.score, words: report.words }) + " · " + state;
+    verdict.className = "verdict " + (report.ready_to_send ? "good" : "bad");
+    data.checklist.forEach(function (row) {
+      const item = document.querySelector('#checklist li[data-principle="' + row.principle + '"]');
+      if (!item) return;
+      item.className = row.ok ? "ok" : "todo";
+      item.querySelector(".mark").textContent = row.ok ? "✓" : "✗";
+      item.querySelector(".status-word").textContent = row.ok ? t.tDone : t.tTodo;
+      item.querySelector(".problem").textContent = row.problem || "";
+    });
+    const list = document.getElementById("findings");
+    list.replaceChildren();
+    if (!report.findings.length) {
+      list.append(element("li", "none", list.dataset.empty));
+      return;
+    }
+    report.findings.forEach(function (finding, index) {
+      const item = element("li", "sev-" + finding.severity);
+      item.dataset.finding = String(index);
+      item.append(element("span", "badge", t["t" + finding.severity[0].toUpperCase() + finding.severity.slice(1)]));
+      item.append(element("code", "", finding.rule));
+      item.append((finding.principle ? " (" + finding.principle + ") " : " ") + finding.message);
+      item.append(element("br"));
+      item.append(element("span", "suggestion", list.dataset.suggestion + ": " + finding.suggestion));
+      list.append(item);
+    });
+  }
+
+  function liveReview() {
+    const editor = document.querySelector("[data-review]");
+    const verdict = document.getElementById("verdict");
+    if (!editor || !verdict) return;
+    const textarea = editor.querySelector("textarea");
+    const box = editor.querySelector(".highlights");
+    const backdrop = editor.querySelector(".backdrop");
+    const form = textarea.form;
+    let sequence = 0;
+    textarea.addEventListener("scroll", function () {
+      backdrop.scrollTop = textarea.scrollTop;
+    });
+    const check = debounce(function () {
+      const text = textarea.value;
+      const mine = ++sequence;
+      if (!text.trim()) {
+        box.replaceChildren(text);
+        verdict.textContent = verdict.dataset.tNothing;
+        verdict.className = "verdict";
+        return;
+      }
+      const lang = form.elements.letter_lang ? form.elements.letter_lang.value : "auto";
+      const body = { text: text, lang: lang || "auto" };
+      if (form.elements.offer && form.elements.offer.value) body.offer = form.elements.offer.value;
+      fetch("/api/v1/review", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      }).then(function (response) { return response.json(); }).then(function (data) {
+        if (mine !== sequence) return; // a newer check is on its way
+        if (!data.ok) {
+          box.replaceChildren(text + "\n");
+          verdict.textContent = data.error;
+          verdict.className = "verdict bad";
+          return;
+        }
+        paintHighlights(box, text, data.report.findings);
+        paintPanel(verdict, data);
+        backdrop.scrollTop = textarea.scrollTop;
+        editor.dataset.reviewed = String(mine);
+      }).catch(function () { /* offline or stopped: the Check button still works */ });
+    }, 250);
+    textarea.addEventListener("input", check);
+    const select = document.querySelector("select#letter-lang");
+    if (select) select.addEventListener("change", check);
+  }
+
+  function liveCompare() {
+    const form = document.getElementById("priorities");
+    if (!form || !document.getElementById("results")) return;
+    const keep = document.getElementById("save-priorities");
+    const update = debounce(function () {
+      const query = new URLSearchParams(new FormData(form)).toString();
+      fetch("/compare?" + query, { credentials: "same-origin" })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          const page = new DOMParser().parseFromString(html, "text/html");
+          const fresh = page.getElementById("results");
+          const current = document.getElementById("results");
+          if (fresh && current) current.replaceWith(fresh);
+          history.replaceState(null, "", "/compare?" + query);
+        }).catch(function () {});
+    }, 300);
+    form.querySelectorAll('input[type="range"]').forEach(function (slider) {
+      slider.addEventListener("input", function () {
+        const output = document.getElementById("v-" + slider.id.slice(2));
+        if (output) output.textContent = slider.value;
+        const hidden = keep && keep.querySelector('input[name="' + slider.name + '"]');
+        if (hidden) hidden.value = slider.value;
+        update();
+      });
+    });
+  }
+
+  function recompose() {
+    const form = document.getElementById("choose");
+    if (!form) return;
+    form.querySelectorAll("select").forEach(function (select) {
+      select.addEventListener("change", function () { form.requestSubmit(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    liveReview();
+    liveCompare();
+    recompose();
+  });
+})();
