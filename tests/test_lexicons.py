@@ -32,3 +32,30 @@ def test_lexicon_is_complete(code: str) -> None:
 
 def test_both_languages_ship() -> None:
     assert set(available()) >= {"en", "it"}
+
+
+@pytest.mark.parametrize("code", available())
+def test_compiled_lexicon_is_current(code: str) -> None:
+    """The shipped compiled form matches the TOML (a stale one is only slower): `make docs`."""
+    import json
+
+    from decline.checker.lexicon import FOLDER, build, compiled_path
+
+    source = (FOLDER / f"{code}.toml").read_text(encoding="utf-8")
+    shipped = json.loads(compiled_path(code).read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(build(source, code))), "run `make docs`"
+
+
+def test_every_scanned_entry_has_triggers() -> None:
+    """An entry without trigger literals is scanned on every letter: keep them rare."""
+    scanned = set(CATEGORIES) - {"salutation", "generic_addressee", "title_only", "closing"}
+    scanned -= {"subject"}
+    for code in available():
+        lexicon = load(code)
+        untriggered = [
+            alternative.pattern
+            for category in scanned
+            for alternative in lexicon.alternatives[category]
+            if alternative.triggers is None
+        ]
+        assert len(untriggered) <= 2, untriggered

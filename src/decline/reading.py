@@ -6,9 +6,6 @@ This is edge code shared by the faces (CLI, web); the checker itself reads nothi
 from __future__ import annotations
 
 import codecs
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
 from pathlib import Path
 
 from decline.errors import InputError
@@ -44,6 +41,10 @@ def decode(data: bytes, name: str) -> str:
 
 def eml_text(data: bytes, name: str) -> str:
     """Return the decoded text/plain part of an e-mail message."""
+    from email import policy  # only .eml input pays for the email package
+    from email.message import EmailMessage
+    from email.parser import BytesParser
+
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: {len(data):,} bytes is over the 1 MB limit for one letter")
     message = BytesParser(policy=policy.default).parsebytes(data)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from decline.checker.document import Document
 from decline.checker.lexicon import Lexicon
@@ -26,6 +27,7 @@ PLACEHOLDER = re.compile(
     r"|\b[Xx]{3,}\b"  # XXX
     r"|\$[A-Za-z_][A-Za-z_]*\b"  # $recruiter
 )
+_BLANK_MARKS = ("[", "__", "<", "{", "$")  # every PLACEHOLDER alternative but XXX needs one
 _ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
 SHOUTING = re.compile(
     r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
@@ -38,8 +40,7 @@ EMOJI = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """Where a lexicon category matched: a span of the letter and its sentence's index."""
 
     start: int
@@ -64,53 +65,50 @@ class Analysis:
         return self.document.text
 
     @cached_property
-    def _matching(self) -> tuple[str, dict[str, frozenset[int]]]:
-        """Return the letter lower-cased (offsets kept) and, for each trigger literal in the
-        body, the sentences that hold it."""
+    def _matching(self) -> tuple[str, dict[str, set[int]]]:
+        """Return the letter lower-cased (offsets kept) and, per category, the lexicon
+        alternatives whose trigger literals occur in the body."""
         document = self.document
         text = document.text
         lowered = text.lower()
         if len(lowered) != len(text):  # rare letters (e.g. "İ") change length: fold per char
             lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-        body = lowered[document.body_start : document.body_end]
-        sentences: dict[str, set[int]] = {}
-        for start, trigger in self.lexicon.occurrences(body):
-            sentences.setdefault(trigger, set()).add(
-                document.sentence_at(document.body_start + start)
-            )
-        return lowered, {trigger: frozenset(found) for trigger, found in sentences.items()}
-
-    @cached_property
-    def _active(self) -> tuple[dict[str, set[int]], dict[str, set[str]]]:
-        return self.lexicon.active_entries(frozenset(self._matching[1]))
+        present = self.lexicon.present(lowered[document.body_start : document.body_end])
+        return lowered, self.lexicon.active(present)
 
     def hits(self, category: str) -> list[Hit]:
         """Return the matches of a lexicon category in the body, in order.
 
-        Only the sentences that hold a trigger literal of some entry are scanned with the
-        entries that have triggers, so most of the letter costs nothing per category.
+        Only the alternatives whose trigger literals occur are scanned; each starts with a
+        literal, which the engine finds fast, and its word boundary is checked here.
         """
         if category in self._hits:
             return self._hits[category]
         document = self.document
-        lowered, trigger_sentences = self._matching
-        active, used = self._active
-        triggered, untriggered = self.lexicon.scanners(category, active.get(category))
-        spans: set[tuple[int, int]] = set()
-        if triggered is not None:
-            indexes = set().union(*(trigger_sentences[trigger] for trigger in used[category]))
-            for index in sorted(indexes):
-                sentence = document.sentences[index]
-                for match in triggered.finditer(lowered, sentence.start, sentence.end):
-                    spans.add(match.span())
-        if untriggered is not None:
-            for match in untriggered.finditer(lowered, document.body_start, document.body_end):
-                spans.add(match.span())
-        result = [
-            Hit(start, end, document.sentence_at(start))
-            for start, end in sorted(spans)
-            if end > start
-        ]
+        lowered, active = self._matching
+        lexicon = self.lexicon
+        alternatives = lexicon.alternatives[category]
+        start_at, end_at = document.body_start, document.body_end
+        spans: list[tuple[int, int]] = []
+        for index in (*active.get(category, ()), *lexicon.untriggered[category]):
+            boundary = alternatives[index].boundary
+            for match in lexicon.scanner(category, index).finditer(lowered, start_at, end_at):
+                start, end = match.span()
+                if end <= start:
+                    continue
+                if (
+                    boundary
+                    and start > 0
+                    and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")
+                ):
+                    continue
+                spans.append((start, end))
+        result: list[Hit] = []
+        last_end = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start >= last_end:  # leftmost-longest, no overlaps
+                result.append(Hit(start, end, document.sentence_at(start)))
+                last_end = end
         self._hits[category] = result
         return result
 
@@ -146,10 +144,14 @@ class Analysis:
     @cached_property
     def placeholders(self) -> list[tuple[int, int]]:
         """Return the spans of unfilled template blanks anywhere in the letter."""
-        spans = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(self.text)]
-        spans += [
-            (m.start(), m.end()) for m in self.lexicon.pattern("placeholder").finditer(self.text)
-        ]
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        if any(mark in text for mark in _BLANK_MARKS) or "xxx" in self._matching[0]:
+            spans += [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
+        if "(" in text:
+            spans += [
+                (m.start(), m.end()) for m in self.lexicon.pattern("placeholder").finditer(text)
+            ]
         addressee = self.document.addressee
         if addressee and _ELLIPSIS_ONLY.fullmatch(self.text[addressee[0] : addressee[1]]):
             spans.append(addressee)

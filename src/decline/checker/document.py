@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from decline.checker.lexicon import Lexicon
 
@@ -29,9 +30,8 @@ _SIGNATURE_LINE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the body: its span in the letter and its text."""
+class Sentence(NamedTuple):
+    """A sentence of the body: its span in the letter and its text (a tuple: made often)."""
 
     start: int
     end: int

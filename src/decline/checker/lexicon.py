@@ -7,11 +7,14 @@ category compiles into one alternation, so the engine makes one pass per categor
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
-from importlib import import_module, resources
+from functools import cache, cached_property
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from decline.errors import InputError
@@ -20,6 +23,8 @@ from decline.errors import InputError
 # pattern needs (it has no public API or type stubs).
 sre_parser: Any = import_module("re._parser")
 sre_constants: Any = import_module("re._constants")
+
+FOLDER = Path(__file__).resolve().parent / "lexicons"
 
 
 # The categories every lexicon defines; the engine and rules read them by these names.
@@ -138,10 +143,54 @@ def _characters(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class Alternative:
-    """One lexicon entry: its pattern and the literals that must occur for it to match."""
+    """One top-level alternative of a lexicon entry, and the literals it needs to match.
+
+    It is scanned on its own, without a leading `\\b`, so that the regular-expression engine
+    can search for its literal prefix quickly; the word boundary is checked after a match.
+    """
 
     pattern: str
     triggers: frozenset[str] | None
+
+    @property
+    def scan(self) -> str:
+        """Return the pattern to scan with (its leading word boundary removed)."""
+        return self.pattern[2:] if self.boundary else self.pattern
+
+    @property
+    def boundary(self) -> bool:
+        """Say whether the pattern starts at a word boundary (checked after matching)."""
+        return self.pattern.startswith("\\b")
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside groups or character classes)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 @dataclass(frozen=True, eq=False)
@@ -154,7 +203,6 @@ class Lexicon:
     detect_words: frozenset[str]
     abbreviations: frozenset[str]
     acronyms: frozenset[str]
-    patterns: dict[str, re.Pattern[str]]
     entries: dict[str, tuple[tuple[str, str], ...]]
     messages: dict[str, dict[str, str]]
     checklist: dict[str, str]
@@ -162,9 +210,17 @@ class Lexicon:
     alternatives: dict[str, tuple[Alternative, ...]] = field(default_factory=dict)
     all_triggers: tuple[str, ...] = ()
 
+    @cached_property
+    def _patterns(self) -> dict[str, re.Pattern[str]]:
+        return {}
+
     def pattern(self, category: str) -> re.Pattern[str]:
-        """Return the compiled alternation of a category."""
-        return self.patterns[category]
+        """Return the compiled, case-insensitive alternation of a category (compiled once)."""
+        compiled = self._patterns.get(category)
+        if compiled is None:
+            compiled = _compile(category, self.entries[category], self.code)
+            self._patterns[category] = compiled
+        return compiled
 
     @cached_property
     def _automaton(self) -> Any:
@@ -189,48 +245,40 @@ class Lexicon:
         return {trigger: tuple(entries) for trigger, entries in found.items()}
 
     @cached_property
-    def _untriggered(self) -> dict[str, re.Pattern[str] | None]:
+    def untriggered(self) -> dict[str, tuple[int, ...]]:
+        """Return, per category, the alternatives that have no trigger (always scanned)."""
         return {
-            category: _compile_subset(
-                self,
-                category,
-                tuple(i for i, a in enumerate(alternatives) if a.triggers is None),
-            )
+            category: tuple(i for i, a in enumerate(alternatives) if a.triggers is None)
             for category, alternatives in self.alternatives.items()
         }
 
-    def occurrences(self, lowered: str) -> list[tuple[int, str]]:
-        """Return (start, trigger) for every trigger literal in a lower-cased text."""
+    @cached_property
+    def _scanners(self) -> dict[tuple[str, int], re.Pattern[str]]:
+        return {}
+
+    def scanner(self, category: str, index: int) -> re.Pattern[str]:
+        """Return the compiled scan pattern of one alternative (for lower-cased text)."""
+        key = (category, index)
+        compiled = self._scanners.get(key)
+        if compiled is None:
+            compiled = re.compile(self.alternatives[category][index].scan)
+            self._scanners[key] = compiled
+        return compiled
+
+    def present(self, lowered: str) -> set[str]:
+        """Return the trigger literals that occur in a lower-cased text."""
         automaton = self._automaton
         if automaton is not None:
-            return [(end - len(trigger) + 1, trigger) for end, trigger in automaton.iter(lowered)]
-        found = []
-        for trigger in self.all_triggers:
-            position = lowered.find(trigger)
-            while position != -1:
-                found.append((position, trigger))
-                position = lowered.find(trigger, position + 1)
-        return found
+            return {trigger for _, trigger in automaton.iter(lowered)}
+        return {trigger for trigger in self.all_triggers if trigger in lowered}
 
-    def active_entries(
-        self, present: frozenset[str]
-    ) -> tuple[dict[str, set[int]], dict[str, set[str]]]:
-        """Return, per category, the entries whose triggers are present and those triggers."""
+    def active(self, present: set[str]) -> dict[str, set[int]]:
+        """Return, per category, the alternatives whose triggers are present."""
         active: dict[str, set[int]] = {}
-        used: dict[str, set[str]] = {}
         for trigger in present:
             for category, index in self._entries_by_trigger[trigger]:
                 active.setdefault(category, set()).add(index)
-                used.setdefault(category, set()).add(trigger)
-        return active, used
-
-    def scanners(
-        self, category: str, active: set[int] | None
-    ) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """Return the patterns (for lower-cased text) of a category's active entries, to scan
-        the sentences that hold their triggers, and of its entries without a trigger."""
-        triggered = _compile_subset(self, category, tuple(sorted(active))) if active else None
-        return triggered, self._untriggered[category]
+        return active
 
     def message(self, code: str, key: str = "message", **values: object) -> str:
         """Return a rule's message (or suggestion, or a graded variant) in this language."""
@@ -241,17 +289,10 @@ class Lexicon:
 
 def available() -> tuple[str, ...]:
     """Return the language codes that have a lexicon file, in name order."""
-    folder = resources.files("decline.checker") / "lexicons"
-    return tuple(
-        sorted(
-            item.name.removesuffix(".toml")
-            for item in folder.iterdir()
-            if item.name.endswith(".toml")
-        )
-    )
+    return tuple(sorted(path.stem for path in FOLDER.glob("*.toml")))
 
 
-def _compile(category: str, entries: list[list[str]], code: str) -> re.Pattern[str]:
+def _compile(category: str, entries: tuple[tuple[str, str], ...], code: str) -> re.Pattern[str]:
     if not entries:
         return re.compile(r"(?!x)x")  # matches nothing
     for entry in entries:
@@ -263,38 +304,71 @@ def _compile(category: str, entries: list[list[str]], code: str) -> re.Pattern[s
     return re.compile(alternation, re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
-def _compile_subset(
-    lexicon: Lexicon, category: str, active: tuple[int, ...]
-) -> re.Pattern[str] | None:
-    if not active:
-        return None
-    alternatives = lexicon.alternatives[category]
-    return re.compile("|".join(f"(?:{alternatives[index].pattern})" for index in active))
+def build(source: str, code: str) -> dict[str, Any]:
+    """Parse a lexicon's TOML and find each entry's triggers: the compiled form on disk."""
+    data = tomllib.loads(source)
+    patterns = data["patterns"]
+    missing = [category for category in CATEGORIES if category not in patterns]
+    if missing:
+        raise ValueError(f"lexicon {code} lacks categories: {', '.join(missing)}")
+    for category, entries in patterns.items():
+        for entry in entries:
+            if len(entry) != 2:
+                raise ValueError(f"lexicon {code}: {category}: {entry!r} is not [pattern, example]")
+    data["alternatives"] = {
+        category: [
+            [alternative, sorted(found) if (found := triggers(alternative)) is not None else None]
+            for pattern, _ in entries
+            for alternative in split_alternatives(pattern)
+        ]
+        for category, entries in patterns.items()
+    }
+    data["source_sha256"] = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return data
+
+
+def compiled_path(code: str) -> Path:
+    """Return where the compiled form of a lexicon is kept (`make docs` writes it)."""
+    return FOLDER / f"{code}.compiled.json"
+
+
+def _data(code: str) -> dict[str, Any]:
+    """Return the lexicon's data: the compiled file when it matches the TOML, else built now.
+
+    Finding triggers means parsing every pattern, which costs more than a whole review; the
+    compiled file spares the CLI that cost, and a stale or missing one is only slower.
+    """
+    try:
+        source = (FOLDER / f"{code}.toml").read_text(encoding="utf-8")
+    except OSError:
+        choices = ", ".join(available())
+        raise InputError(f"unsupported language {code!r}; expected one of {choices}") from None
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    try:
+        compiled: dict[str, Any] = json.loads(compiled_path(code).read_text(encoding="utf-8"))
+        if compiled.get("source_sha256") == digest:
+            return compiled
+    except (OSError, ValueError):
+        pass
+    return build(source, code)
 
 
 @cache
 def load(code: str) -> Lexicon:
-    """Load and compile the lexicon of a language; InputError when there is none."""
-    try:
-        raw = (resources.files("decline.checker") / "lexicons" / f"{code}.toml").read_text(
-            encoding="utf-8"
-        )
-    except (FileNotFoundError, OSError):
+    """Load a language's lexicon; InputError when there is none. Patterns compile on use."""
+    if not re.fullmatch(r"[a-z]{2,3}", code):
         choices = ", ".join(available())
-        raise InputError(f"unsupported language {code!r}; expected one of {choices}") from None
-    data = tomllib.loads(raw)
+        raise InputError(f"unsupported language {code!r}; expected one of {choices}")
+    data = _data(code)
     meta = data["meta"]
     patterns = data["patterns"]
     alternatives = {
         category: tuple(
-            Alternative(pattern, triggers(pattern)) for pattern, _ in patterns[category]
+            Alternative(pattern, frozenset(found) if found is not None else None)
+            for pattern, found in data["alternatives"][category]
         )
         for category in patterns
     }
-    missing = [category for category in CATEGORIES if category not in patterns]
-    if missing:
-        raise ValueError(f"lexicon {code} lacks categories: {', '.join(missing)}")
     return Lexicon(
         code=code,
         name=meta["name"],
@@ -302,9 +376,6 @@ def load(code: str) -> Lexicon:
         detect_words=frozenset(word.lower() for word in meta["detect_words"]),
         abbreviations=frozenset(word.lower() for word in meta["abbreviations"]),
         acronyms=frozenset(meta.get("acronyms", [])),
-        patterns={
-            category: _compile(category, patterns[category], code) for category in CATEGORIES
-        },
         entries={
             category: tuple((pattern, example) for pattern, example in patterns[category])
             for category in CATEGORIES
@@ -324,3 +395,22 @@ def load(code: str) -> Lexicon:
             )
         ),
     )
+
+
+def write_compiled() -> list[Path]:
+    """Write every language's compiled lexicon (`make docs`); return the files written."""
+    written = []
+    for code in available():
+        source = (FOLDER / f"{code}.toml").read_text(encoding="utf-8")
+        path = compiled_path(code)
+        path.write_text(
+            json.dumps(build(source, code), ensure_ascii=False, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in write_compiled():
+        print(written_path)
