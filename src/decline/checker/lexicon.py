@@ -163,6 +163,52 @@ class Alternative:
         return self.pattern.startswith("\\b")
 
 
+def _closing_paren(pattern: str, opening: int) -> int | None:
+    """Return the index of the `)` that closes the group opened at `opening`."""
+    depth = 0
+    in_class = False
+    index = opening
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def distribute(pattern: str, depth: int = 2) -> list[str]:
+    """Expand a leading group of alternatives: `\\b(?:a|b)c` becomes `\\bac` and `\\bbc`.
+
+    Each result starts with a literal, which the regular-expression engine searches for
+    quickly, and has triggers of its own; together they match exactly what the pattern did.
+    """
+    boundary = "\\b" if pattern.startswith("\\b") else ""
+    body = pattern[len(boundary) :]
+    if depth == 0 or not body.startswith("(?:"):
+        return [pattern]
+    close = _closing_paren(body, 0)
+    if close is None or body[close + 1 : close + 2] in ("?", "*", "+", "{"):
+        return [pattern]
+    inner, rest = body[3:close], body[close + 1 :]
+    expanded: list[str] = []
+    for alternative in split_alternatives(inner):
+        expanded.extend(distribute(boundary + alternative + rest, depth - 1))
+    return expanded
+
+
 def split_alternatives(pattern: str) -> list[str]:
     """Split a pattern at its top-level `|` (not inside groups or character classes)."""
     parts: list[str] = []
@@ -319,7 +365,8 @@ def build(source: str, code: str) -> dict[str, Any]:
         category: [
             [alternative, sorted(found) if (found := triggers(alternative)) is not None else None]
             for pattern, _ in entries
-            for alternative in split_alternatives(pattern)
+            for top in split_alternatives(pattern)
+            for alternative in distribute(top)
         ]
         for category, entries in patterns.items()
     }
