@@ -242,11 +242,6 @@ async def openapi(request: Request) -> Response:
     return JSONResponse(document())
 
 
-async def not_found(request: Request) -> Response:
-    """Answer unknown API paths in the one error shape."""
-    raise ApiError(404, f"no such API endpoint: {request.method} {request.url.path}")
-
-
 ROUTES = [
     Route("/api/v1/openapi.json", openapi, methods=["GET"]),
     Route("/api/v1/review", review, methods=["POST"]),
@@ -258,5 +253,4 @@ ROUTES = [
     Route("/api/v1/offers/{offer_id}/letters", letters, methods=["GET", "POST"]),
     Route("/api/v1/followups", followups, methods=["GET"]),
     Route("/api/v1/followups/{number:int}/{action:str}", followup_action, methods=["POST"]),
-    Route("/api/v1/{rest:path}", not_found, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
 ]

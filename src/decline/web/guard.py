@@ -107,7 +107,11 @@ class Guard:
                 known = {name for name, _ in message.get("headers", [])}
                 message["headers"] = [
                     *message.get("headers", []),
-                    *((name, value) for name, value in extra if name not in known),
+                    *(
+                        (name, value)
+                        for name, value in extra
+                        if name not in known or name == b"set-cookie"
+                    ),
                 ]
             await send(message)
 

@@ -119,13 +119,7 @@ async def languages(request: Request) -> Response:
     return JSONResponse(listed)
 
 
-async def not_found(request: Request) -> Response:
-    """Answer unknown `/v2` paths as plain text."""
-    return languagetool_error(404, f"unknown path {request.url.path}")
-
-
 ROUTES = [
     Route("/v2/check", check, methods=["GET", "POST"]),
     Route("/v2/languages", languages, methods=["GET"]),
-    Route("/v2/{rest:path}", not_found, methods=["GET", "POST"]),
 ]

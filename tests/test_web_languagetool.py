@@ -1,0 +1,122 @@
+"""/v2/check and /v2/languages answer as LanguageTool's server does; a real client agrees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from web_support import GRACEFUL, client, running_server
+
+CRITICAL = GRACEFUL.replace(
+    "I truly enjoyed", "Frankly, your management is a disorganised mess. I truly enjoyed"
+)
+
+
+@pytest.mark.parametrize("language", ["auto", "en", "en-US", "en-GB", "EN_us"])
+def test_check_accepts_languagetool_language_codes(tmp_path: Path, language: str) -> None:
+    answer = client(tmp_path / "w.db").post(
+        "/v2/check", data={"text": CRITICAL, "language": language}
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["language"]["code"] == "en-US"
+    assert any(match["rule"]["id"].startswith("D5") for match in body["matches"])
+    assert answer.headers["access-control-allow-origin"] == "*"
+
+
+def test_check_speaks_italian(tmp_path: Path) -> None:
+    text = (
+        "Gentile Dott.ssa Caruso,\n\nLa ringrazio per l'offerta. "
+        "Ho deciso di non accettare.\n\nCordiali saluti,\nLuca"
+    )
+    for language in ("it", "it-IT"):
+        body = (
+            client(tmp_path / "w.db")
+            .post("/v2/check", data={"text": text, "language": language})
+            .json()
+        )
+        assert body["language"]["code"] == "it-IT"
+
+
+def test_check_by_get_and_disabled_rules(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    full = api.get("/v2/check", params={"text": CRITICAL, "language": "en"}).json()
+    rule = full["matches"][0]["rule"]["id"]
+    fewer = api.get(
+        "/v2/check", params={"text": CRITICAL, "language": "en", "disabledRules": f"{rule},NOPE"}
+    ).json()
+    assert rule not in {m["rule"]["id"] for m in fewer["matches"]}
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "says"),
+    [
+        ({"language": "en"}, 400, "Missing 'text' or 'data' parameter"),
+        ({"text": "Hello"}, 400, "Missing 'language' parameter"),
+        ({"text": "Hello", "language": "xx-YY"}, 400, "not a language code known"),
+        ({"text": "Guten Tag, wie geht es Ihnen heute?", "language": "auto"}, 400, "not English"),
+        ({"text": "a" * 100_001, "language": "en"}, 413, "exceeds the limit of 100000"),
+    ],
+)
+def test_check_errors_are_languagetools_plain_text(
+    tmp_path: Path, data: dict[str, str], status: int, says: str
+) -> None:
+    answer = client(tmp_path / "w.db").post("/v2/check", data=data)
+    assert answer.status_code == status
+    assert answer.headers["content-type"].startswith("text/plain")
+    assert answer.text.startswith("Error: ")
+    assert says in answer.text
+
+
+def test_empty_text_has_no_matches(tmp_path: Path) -> None:
+    body = client(tmp_path / "w.db").post("/v2/check", data={"text": "", "language": "en"}).json()
+    assert body["matches"] == []
+
+
+def test_languages_and_cors_preflight(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    listed = api.get("/v2/languages").json()
+    assert {"name": "English", "code": "en", "longCode": "en-US"} in listed
+    assert {entry["longCode"] for entry in listed} >= {"en-US", "it-IT"}
+    preflight = api.options(
+        "/v2/check",
+        headers={"origin": "https://editor.example", "access-control-request-method": "POST"},
+    )
+    assert preflight.status_code == 204
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    # a foreign origin may check text: /v2 reads and stores nothing
+    answer = api.post(
+        "/v2/check",
+        data={"text": GRACEFUL, "language": "en"},
+        headers={"origin": "https://editor.example"},
+    )
+    assert answer.status_code == 200
+    unknown = api.get("/v2/nothing")
+    assert unknown.status_code == 404
+    assert unknown.text.startswith("Error: ")
+
+
+def test_check_stores_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    client(db).post("/v2/check", data={"text": GRACEFUL, "language": "en"})
+    assert not db.exists()
+
+
+def test_a_languagetool_client_shows_our_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    language_tool_python = pytest.importorskip("language_tool_python")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    with running_server(tmp_path / "w.db") as url:
+        tool = language_tool_python.LanguageTool("en-US", remote_server=url)
+        try:
+            matches = tool.check(CRITICAL)
+        finally:
+            tool.close()
+    rules = {match.rule_id for match in matches}
+    assert any(rule.startswith("D5") for rule in rules), rules
+    negative = next(m for m in matches if m.rule_id.startswith("D5"))
+    assert CRITICAL[negative.offset : negative.offset + negative.error_length]
+    assert "Graceful decline" in negative.category or negative.category.startswith("DECLINE_")
