@@ -59,3 +59,26 @@ def test_every_scanned_entry_has_triggers() -> None:
             if alternative.triggers is None
         ]
         assert len(untriggered) <= 2, untriggered
+
+
+def test_triggers_are_literals_every_match_contains() -> None:
+    from decline.checker.lexicon import triggers
+
+    assert triggers(r"\bthank") == {"thank"}
+    assert triggers(r"\bgrat(?:eful|itude)") == {"grat"}
+    assert triggers(r"\b(?:because|since)\s+i\b") == {"because", "since"}
+    assert triggers(r"[$€]\s?\d+") == {"$", "€"}
+    assert triggers(r"\b(?:as|so)\s+(?:i|we)\b") is None  # nothing of three letters is required
+
+
+def test_split_and_distribute_keep_what_the_pattern_matches() -> None:
+    from decline.checker.lexicon import distribute, split_alternatives
+
+    assert split_alternatives(r"a|(?:b|c)|[|]d") == ["a", "(?:b|c)", "[|]d"]
+    assert distribute(r"\b(?:so|very)\s+sorry") == [r"\bso\s+sorry", r"\bvery\s+sorry"]
+    assert distribute(r"(?:with\s+)?best") == [r"(?:with\s+)?best"]  # optional: left alone
+    texts = ["I am so sorry", "very sorry", "sorry", "so  sorry"]
+    whole = re.compile(r"\b(?:so|very)\s+sorry")
+    parts = [re.compile(p) for p in distribute(whole.pattern)]
+    for text in texts:
+        assert bool(whole.search(text)) == any(p.search(text) for p in parts)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import import_module
@@ -163,11 +164,12 @@ class Alternative:
         return self.pattern.startswith("\\b")
 
 
-def _closing_paren(pattern: str, opening: int) -> int | None:
-    """Return the index of the `)` that closes the group opened at `opening`."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Yield (index, character, group depth before it) for each character of a pattern
+    that is neither escaped nor inside a character class."""
     depth = 0
     in_class = False
-    index = opening
+    index = start
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -179,13 +181,17 @@ def _closing_paren(pattern: str, opening: int) -> int | None:
             in_class = True
             if pattern[index + 1 : index + 2] == "]":
                 index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+        else:
+            yield index, char, depth
+            depth += (char == "(") - (char == ")")
         index += 1
+
+
+def _closing_paren(pattern: str, opening: int) -> int | None:
+    """Return the index of the `)` that closes the group opened at `opening`."""
+    for index, char, depth in _structure(pattern, opening):
+        if char == ")" and depth == 1:
+            return index
     return None
 
 
@@ -211,32 +217,9 @@ def distribute(pattern: str, depth: int = 2) -> list[str]:
 
 def split_alternatives(pattern: str) -> list[str]:
     """Split a pattern at its top-level `|` (not inside groups or character classes)."""
-    parts: list[str] = []
-    depth = 0
-    in_class = False
-    start = 0
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    parts.append(pattern[start:])
-    return parts
+    cuts = [index for index, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[bounds[i] + 1 : bounds[i + 1]] for i in range(len(bounds) - 1)]
 
 
 @dataclass(frozen=True, eq=False)
