@@ -64,7 +64,7 @@ def main(path: Path = DEV, verbose: bool = False) -> int:
             good_flagged.append(row["id"])
     header = f"{'signal':<24}{'TP':>4}{'FP':>4}{'FN':>4}{'TN':>4}"
     header += f"{'P(T)':>7}{'R(T)':>7}{'P(F)':>7}{'R(F)':>7}{'bal F1':>8}"
-    print(f"dev set: {path} ({len(rows)} letters)")
+    print(f"letters: {path} ({len(rows)})")
     print(header)
     macro = 0.0
     for name in names:
@@ -98,5 +98,9 @@ if __name__ == "__main__":
     else:
         main(DEV, verbose)
         print()
-        print("The team's own labelled corpus (written apart from the checker; not the dev set):")
+        print(
+            "The team's labelled corpus (benchmarks/corpus/letters.jsonl): written apart from "
+            "the checker,\nthen used to tune it (macro F1 0.83 before tuning, so no longer "
+            "unseen):"
+        )
         main(TEAM, verbose)
