@@ -36,7 +36,7 @@ SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer makes Chrome send Origin: null
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 CORS_HEADERS = [
@@ -115,7 +115,7 @@ class Guard:
                 ]
             await send(message)
 
-        await self.app(scope, _replay(body), send_with_headers)
+        await self.app(scope, _replay(body, receive), send_with_headers)
 
     def _refusal(
         self, scope: Scope, headers: dict[str, str], path: str, languagetool: bool
@@ -190,17 +190,18 @@ async def _read_capped(receive: Receive, headers: dict[str, str]) -> bytes | Non
     return b"".join(chunks)
 
 
-def _replay(body: bytes) -> Receive:
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """Hand the app the body already read, then the server's own messages (a disconnect)."""
     sent = False
 
-    async def receive() -> Message:
+    async def replay() -> Message:
         nonlocal sent
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await receive()
 
-    return receive
+    return replay
 
 
 async def _refuse(send: Send, status: int, message: str, *, languagetool: bool) -> None:

@@ -98,6 +98,14 @@
     const backdrop = editor.querySelector(".backdrop");
     const form = textarea.form;
     let sequence = 0;
+    // grow with the letter, so it reads as a page and never scrolls inside itself
+    function fit() {
+      textarea.style.height = "auto";
+      textarea.style.height = textarea.scrollHeight + 4 + "px";
+    }
+    fit();
+    textarea.addEventListener("input", fit);
+    window.addEventListener("resize", fit);
     textarea.addEventListener("scroll", function () {
       backdrop.scrollTop = textarea.scrollTop;
     });
