@@ -6,6 +6,7 @@ import re
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from web_support import EXAMPLE, client
@@ -174,3 +175,36 @@ def test_pages_answer_errors_as_pages(tmp_path: Path) -> None:
     assert missing.status_code == 422
     assert "text/html" in missing.headers["content-type"]
     assert browser.get("/no-such-page").status_code == 404
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_send_by_smtp_uses_the_password_once_and_never_stores_it(tmp_path: Path) -> None:
+    from smtp_support import PASSWORD, USER, free_port, smtp_server
+    from web_support import seeded
+
+    browser = seeded(tmp_path)
+    csrf = _csrf(browser)
+    letter = browser.post("/api/v1/write", json={"offer": "acme"}).json()["letter"]
+    browser.post(
+        "/api/v1/offers/acme/letters",
+        json={
+            "subject": letter["subject"],
+            "body": letter["body"],
+            "lang": "en",
+            "to_email": "maria.rossi@acme.example",
+        },
+    )
+    form = {"via": "smtp", "host": "127.0.0.1", "security": "none", "user": USER, "csrf": csrf}
+    closed = str(free_port())  # nobody listens: connection refused
+    failed = browser.post("/send/acme", data={**form, "port": closed, "password": PASSWORD})
+    assert failed.status_code == 409
+    assert "Not sent" in failed.text
+    with smtp_server(auth=True) as server:
+        sent = browser.post(
+            "/send/acme", data={**form, "port": str(server.port), "password": PASSWORD}
+        )
+        assert sent.status_code == 200, sent.text
+        assert "Sent to maria.rossi@acme.example" in sent.text
+        assert len(server.inbox.envelopes) == 1
+    stored = b"".join(path.read_bytes() for path in tmp_path.glob("decline.db*"))
+    assert PASSWORD.encode() not in stored
