@@ -211,7 +211,7 @@ async def _refuse(send: Send, status: int, message: str, *, languagetool: bool) 
         extra = CORS_HEADERS
     else:
         error = {"ok": False, "error": message, "errors": [message], "status": status}
-        body = json.dumps(error).encode()
+        body = json.dumps(error, separators=(",", ":")).encode()
         content_type = b"application/json"
         extra = []
     headers = [
