@@ -27,6 +27,7 @@ PLACEHOLDER = re.compile(
     r"|\b[Xx]{3,}\b"  # XXX
     r"|\$[A-Za-z_][A-Za-z_]*\b"  # $recruiter
 )
+GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
 _BLANK_MARKS = ("[", "__", "<", "{", "$")  # every PLACEHOLDER alternative but XXX needs one
 _ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
 SHOUTING = re.compile(
@@ -219,6 +220,7 @@ class Analysis:
             or self.hits("money")
             or complaints >= 3
             or (self.hits("grievance") and complaints >= 2)
+            or len(self.hits("grovel")) >= GROVEL_TAKES_OVER
         )
 
     @cached_property

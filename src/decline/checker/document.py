@@ -23,7 +23,11 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\n[ \t]*\n\s*")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
 _SALUTATION_END = re.compile(r"[,:;!]|\n|[ \t]+[—–][ \t]*")
-_QUOTED_GREETING = re.compile(r"(?:[-*•][ \t]*)?(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘][ \t]*")
+# Talking points greet inside a bullet or a quote: '- "Hi Sandra, …' or '• Buongiorno Roberta'
+_QUOTED_GREETING = re.compile(
+    r"(?:[-*•][ \t]*)(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘]?[ \t]*"
+    r"|(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘][ \t]*"
+)
 _SIGNATURE_LINE = re.compile(
     r"^[ \t]*(?:[\[(<{_].*|.*@.*|https?://\S+|\+?[\d ()./-]{6,}|(?:[A-Z\u00c0-\u024f][\w'’.-]*"
     r"|[a-z]{1,3}|&)(?:[ \t]+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z]{1,3}|&|\(.*\)))*)[ \t,]*$"
@@ -133,7 +137,10 @@ def _salutation_at(
         end = match.end()
         for word in _WORD.finditer(text, match.end(), min(limit, match.end() + 80)):
             between = text[end : word.start()]
-            if between.strip(" \t.") or not (word.group()[0].isupper() or word.group() in "X"):
+            title = lexicon.pattern("title_only").fullmatch(
+                text[word.start() : word.end() + 1].rstrip(" \t")
+            )
+            if between.strip(" \t.") or not (word.group()[0].isupper() or title):
                 break
             end = word.end()
         end_match = _SALUTATION_END.match(text, end)
@@ -183,7 +190,23 @@ def _find_opening(
     if tentative is not None:
         return subject, tentative, tentative[1]
     body_start = first_prose if first_prose is not None else (subject[1] if subject else 0)
-    return subject, None, body_start
+    return subject, _scripted_greeting(text, lexicon), body_start
+
+
+def _scripted_greeting(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the greeting of talking points, said in a bullet or quote under a heading.
+
+    The script as a whole stays the body; the greeting only tells whom it addresses.
+    """
+    for start, end in _lines(text)[:8]:
+        line = text[start:end]
+        at = start + len(line) - len(line.lstrip())
+        bullet = _QUOTED_GREETING.match(text, at, end)
+        if bullet and bullet.end() > at:
+            found = _salutation_at(text, bullet.end(), end, lexicon)
+            if found:
+                return found[0]
+    return None
 
 
 def _find_closing(

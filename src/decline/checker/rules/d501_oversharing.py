@@ -64,6 +64,8 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             for hit in grievances:
                 yield analysis.finding(RULE, hit.start, hit.end)
             return
-        sentences = analysis.document.sentences
-        first, last = analysis.complaint_sentences[0], analysis.complaint_sentences[-1]
-        yield analysis.finding(RULE, sentences[first].start, sentences[last].end)
+        complaints = analysis.complaint_sentences
+        if complaints:  # oversharing by grovelling alone is D504's to report
+            sentences = analysis.document.sentences
+            first, last = complaints[0], complaints[-1]
+            yield analysis.finding(RULE, sentences[first].start, sentences[last].end)

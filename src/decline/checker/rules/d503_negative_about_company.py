@@ -34,13 +34,18 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. I decline: the [[salary was simply too low]]."),
         Example("Dear Tom,\nThanks. I decline; the process felt [[chaotic]]."),
         Example('Dear Tom,\nThanks for the [["generous"]] offer. I decline.'),
-        Example("Dear Tom,\nThanks. I decline, as I joined a [[more established firm]]."),
+        Example(
+            "Dear Tom,\nThanks. I decline; it was not the [[level of professionalism]] I need."
+        ),
         Example("Gentile Luca,\ngrazie, ma rinuncio: un processo [[poco professionale]].", "it"),
     ),
     good=(
         Example("Dear Tom,\nThanks. I decline; this is no criticism of your team."),
         Example("Dear Tom,\nThanks. I have decided to decline; the gap in pay is too wide."),
         Example("Dear Tom,\nThank you. I am disappointed that I cannot accept."),
+        Example("Dear Tom,\nThanks. I decline, as I have joined a more established firm."),
+        Example("Caro Tom,\ngrazie, ma ho scelto un'azienda più strutturata.", "it"),
+        Example("Gentile Dott.ssa Rossi,\nrinuncio. Mi vergogno di scriverLe così tardi.", "it"),
     ),
 )
 

@@ -2,7 +2,8 @@
 
 ## What it does
 Flags begging forgiveness, self-reproach ("I feel terrible") and piled-up apologies
-(a third apology in one letter).
+(a third apology in one letter). One such phrase is a suggestion; two or more are an
+error: the apology has taken over the letter, which now overshares the writer's guilt.
 
 ## Why it matters
 Give a brief explanation (P5) and stay professional: declining is normal and expected,
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from decline.checker.analysis import Analysis
+from decline.checker.analysis import GROVEL_TAKES_OVER, Analysis
 from decline.checker.rule import Example, Finding, Rule, Severity
 
 MAX_APOLOGIES = 2
@@ -31,8 +32,12 @@ RULE = Rule(
     code="D504",
     name="grovelling",
     principle="P5",
-    severity=Severity.SUGGESTION,
+    severity=Severity.ERROR,
     doc=__doc__ or "",
+    grades=(
+        (Severity.SUGGESTION, "one grovelling phrase, or a third apology"),
+        (Severity.ERROR, "two or more grovelling phrases: the apology takes over"),
+    ),
     bad=(
         Example("Dear Tom,\nThanks. I must decline. [[Please forgive me]]."),
         Example("Dear Tom,\nThanks. I decline, and [[I feel terrible]] about it."),
@@ -40,6 +45,10 @@ RULE = Rule(
             "Dear Tom,\nThanks. Sorry, I decline. Sorry again. I am [[sorry]] for the trouble."
         ),
         Example("Gentile Luca,\ngrazie. Devo rinunciare, [[mi perdoni]].", "it"),
+        Example(
+            "Dear Tom,\nThanks. [[I feel terrible]]; I decline. [[Please forgive me]], "
+            "I [[don't deserve]] your kindness."
+        ),
     ),
     good=(
         Example("Dear Tom,\nThanks. I am sorry to decline the offer."),
@@ -58,5 +67,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         extra = apologies[MAX_APOLOGIES]
         if not any(start <= extra.start < end for start, end in spans):
             spans.append((extra.start, extra.end))
+    grovelling = len(analysis.hits("grovel")) >= GROVEL_TAKES_OVER
+    severity = Severity.ERROR if grovelling else Severity.SUGGESTION
     for start, end in sorted(spans):
-        yield analysis.finding(RULE, start, end)
+        yield analysis.finding(RULE, start, end, severity=severity)
