@@ -38,6 +38,7 @@ CATEGORIES = (
     "gratitude",
     "decision",
     "hedge",
+    "offer_terms",
     "reason",
     "regret",
     "stay_connected",

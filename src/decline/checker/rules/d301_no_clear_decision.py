@@ -37,7 +37,8 @@ RULE = Rule(
         Example("Dear Tom,\n[[]]Thank you for the offer and your time.\nBest,\nSam"),
         Example("Dear Tom,\nThank you. [[I might have to decline the offer.]]\nBest,\nSam"),
         Example("Gentile Luca,\ngrazie. [[Forse dovrò rinunciare all'offerta.]]", "it"),
-        Example("Dear Tom,\nThank you. [[I'm not sure I can say yes at this time.]]\nBest,\nSam"),
+        Example("Dear Tom,\nThank you. [[I'm not sure I can accept it at this time.]]\nBest,\nSam"),
+        Example("Dear Tom,\n[[]]Thank you. Maybe we meet again one day.\nBest,\nSam"),
     ),
     good=(
         Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),
@@ -45,6 +46,7 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. I am withdrawing my application.\nBest,\nSam"),
         Example("Dear Tom,\nThanks. I will proceed with my resignation as planned.\nBest,\nSam"),
         Example("Caro Luca,\ngrazie, ma confermo le mie dimissioni.", "it"),
+        Example("Dear Tom,\nThanks. I decided to not accept. Maybe we meet again.\nBest,\nSam"),
         Example("Gentile Luca,\ngrazie. Ho deciso di declinare l'offerta.", "it"),
     ),
 )
@@ -56,8 +58,10 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         return
     sentences = analysis.document.sentences
     hedged = {hit.sentence for hit in analysis.hedged_decisions}
-    if not hedged and analysis.hits("hedge"):  # "I'm not sure I can…": undecided, no verb
-        hedged = {analysis.hits("hedge")[0].sentence}
+    if not hedged:  # "I'm not sure I can accept…": a hedge where the offer is discussed
+        about_offer = analysis.sentences_with("offer_terms")
+        undecided = sorted(analysis.sentences_with("hedge") & about_offer)
+        hedged = set(undecided[:1])
     if not hedged:
         start = analysis.document.body_start
         yield analysis.finding(RULE, start, start)
