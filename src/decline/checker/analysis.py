@@ -66,16 +66,17 @@ class Analysis:
         return self.document.text
 
     @cached_property
-    def _matching(self) -> tuple[str, dict[str, set[int]]]:
-        """Return the letter lower-cased (offsets kept) and, per category, the lexicon
-        alternatives whose trigger literals occur in the body."""
+    def _matching(self) -> tuple[str, dict[str, set[int]], dict[str, list[int]]]:
+        """Return the letter lower-cased (offsets kept), per category the lexicon
+        alternatives whose trigger literals occur in the body, and where each occurs."""
         document = self.document
         text = document.text
         lowered = text.lower()
         if len(lowered) != len(text):  # rare letters (e.g. "İ") change length: fold per char
             lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-        present = self.lexicon.present(lowered[document.body_start : document.body_end])
-        return lowered, self.lexicon.active(present)
+        body = lowered[document.body_start : document.body_end]
+        positions = self.lexicon.occurrences(body, document.body_start)
+        return lowered, self.lexicon.active(set(positions)), positions
 
     def hits(self, category: str) -> list[Hit]:
         """Return the matches of a lexicon category in the body, in order.
@@ -86,14 +87,23 @@ class Analysis:
         if category in self._hits:
             return self._hits[category]
         document = self.document
-        lowered, active = self._matching
+        lowered, active, positions = self._matching
         lexicon = self.lexicon
         alternatives = lexicon.alternatives[category]
         start_at, end_at = document.body_start, document.body_end
         spans: list[tuple[int, int]] = []
         for index in (*active.get(category, ()), *lexicon.untriggered[category]):
-            boundary = alternatives[index].boundary
-            for match in lexicon.scanner(category, index).finditer(lowered, start_at, end_at):
+            alternative = alternatives[index]
+            boundary = alternative.boundary
+            regex = lexicon.scanner(category, index)
+            prefix = alternative.prefix
+            if prefix is not None:  # match right where its leading literal occurs
+                matches = [regex.match(lowered, at, end_at) for at in positions[prefix]]
+            else:
+                matches = list(regex.finditer(lowered, start_at, end_at))
+            for match in matches:
+                if match is None:
+                    continue
                 start, end = match.span()
                 if end <= start:
                     continue

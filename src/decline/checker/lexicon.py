@@ -143,7 +143,7 @@ def _characters(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return frozenset(found) or None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Alternative:
     """One top-level alternative of a lexicon entry, and the literals it needs to match.
 
@@ -163,6 +163,20 @@ class Alternative:
     def boundary(self) -> bool:
         """Say whether the pattern starts at a word boundary (checked after matching)."""
         return self.pattern.startswith("\\b")
+
+    @cached_property
+    def prefix(self) -> str | None:
+        """Return the trigger the pattern starts with, if any: it can then be matched right
+        where that literal occurs instead of scanning for it."""
+        if self.triggers is None or len(self.triggers) != 1:
+            return None
+        (trigger,) = self.triggers
+        scan = self.scan
+        literal = all(char.isalnum() or char in " '’-" for char in trigger)
+        following = scan[len(trigger) : len(trigger) + 1]
+        if literal and scan.startswith(trigger) and following not in ("?", "*", "{"):
+            return trigger
+        return None
 
 
 def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -295,12 +309,20 @@ class Lexicon:
             self._scanners[key] = compiled
         return compiled
 
-    def present(self, lowered: str) -> set[str]:
-        """Return the trigger literals that occur in a lower-cased text."""
+    def occurrences(self, lowered: str, offset: int = 0) -> dict[str, list[int]]:
+        """Return where each trigger literal starts in a lower-cased text (plus `offset`)."""
+        found: dict[str, list[int]] = {}
         automaton = self._automaton
         if automaton is not None:
-            return {trigger for _, trigger in automaton.iter(lowered)}
-        return {trigger for trigger in self.all_triggers if trigger in lowered}
+            for end, trigger in automaton.iter(lowered):
+                found.setdefault(trigger, []).append(offset + end - len(trigger) + 1)
+            return found
+        for trigger in self.all_triggers:
+            position = lowered.find(trigger)
+            while position != -1:
+                found.setdefault(trigger, []).append(offset + position)
+                position = lowered.find(trigger, position + 1)
+        return found
 
     def active(self, present: set[str]) -> dict[str, set[int]]:
         """Return, per category, the alternatives whose triggers are present."""
