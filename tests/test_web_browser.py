@@ -171,13 +171,24 @@ def test_the_journey_in_a_real_browser(tmp_path: Path) -> None:
             assert "To: Maria Rossi <maria.rossi@acme.example>" in message
             assert "disorganised" not in message
 
-            # 7. the phone-sized view stays readable
+            # 7. tell decline it was sent: follow-ups are planned, the calendar has them
+            page.click("#confirm-sent")
+            page.wait_for_url(f"{base}/status")
+            assert "Connect with Maria Rossi on LinkedIn" in page.inner_text("#followups")
+            with page.expect_download() as calendar_info:
+                page.click("a[href='/calendar.ics']")
+            calendar = ARTIFACTS / "decline.ics"
+            calendar_info.value.save_as(str(calendar))
+            assert "BEGIN:VEVENT" in calendar.read_text("utf-8")
+            page.screenshot(path=str(ARTIFACTS / "web-7-status.png"), full_page=True)
+
+            # 8. the phone-sized view stays readable
             phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="it-IT")
             small = phone.new_page()
             small.goto(f"{base}/write?offer=acme")
             small.wait_for_selector("textarea#text")
             width = small.evaluate("document.documentElement.scrollWidth")
-            small.screenshot(path=str(ARTIFACTS / "web-7-phone-it.png"), full_page=True)
+            small.screenshot(path=str(ARTIFACTS / "web-8-phone-it.png"), full_page=True)
             assert width <= 392, width
             assert not errors, errors
         finally:
