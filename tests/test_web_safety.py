@@ -117,3 +117,44 @@ def test_the_cli_refuses_a_lan_host_without_a_token(decline_cli) -> None:  # typ
     result = decline_cli("serve", "--host", "0.0.0.0")
     assert result.returncode == 2
     assert "--token" in result.stderr
+
+
+def test_decline_serve_answers_on_loopback(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from web_support import free_port
+
+    port = free_port()
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only
+    env = {
+        **os.environ,
+        "DECLINE_DB": str(tmp_path / "decline.db"),
+        "DECLINE_CONFIG": str(tmp_path / "none.toml"),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "decline", "serve", "--port", str(port)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with direct.open(f"http://127.0.0.1:{port}/v2/languages") as answer:
+                    listed = json.loads(answer.read())
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        assert {entry["code"] for entry in listed} == {"en", "it"}
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in stderr
