@@ -222,6 +222,14 @@ class Analysis:
         return len(self.complaint_sentences) >= 3 or len(self.explanation_sentences) >= 5
 
     @cached_property
+    def brief_reason(self) -> bool:
+        """Say whether a short reason is given: not only inside private details or figures
+        (then the reason itself is the long story), and not one that runs on."""
+        private = self.sentences_with("overshare") | self.sentences_with("money")
+        given = any(hit.sentence not in private for hit in self.hits("reason"))
+        return given and not self.reason_runs_long
+
+    @cached_property
     def oversharing(self) -> bool:
         """Say whether the letter shares what it should not (health, figures, grievances)."""
         complaints = len(self.complaint_sentences)
@@ -266,7 +274,7 @@ class Analysis:
             "gratitude": self.gratitude,
             "clear_decision": bool(self.clear_decisions),
             "addressed_by_name": self.addressed_by_name,
-            "brief_reason": bool(self.hits("reason")) and not self.reason_runs_long,
+            "brief_reason": self.brief_reason,
             "regret": bool(self.hits("regret")),
             "stay_connected": bool(self.hits("stay_connected")),
             "door_open": bool(self.hits("door_open")),
