@@ -208,3 +208,30 @@ def test_send_by_smtp_uses_the_password_once_and_never_stores_it(tmp_path: Path)
         assert len(server.inbox.envelopes) == 1
     stored = b"".join(path.read_bytes() for path in tmp_path.glob("decline.db*"))
     assert PASSWORD.encode() not in stored
+
+
+def test_editing_an_offer_keeps_what_the_form_does_not_show(tmp_path: Path) -> None:
+    from web_support import seeded
+
+    browser = seeded(tmp_path)
+    csrf = _csrf(browser)
+    toml = EXAMPLE.read_text("utf-8").replace(
+        "ratings = { culture = 4, growth = 3 }",
+        "ratings = { culture = 4, growth = 3, mission = 5 }",
+    )
+    toml = toml.replace(
+        "equity = { value = 20000, vesting_years = 4, cliff_months = 12 }",
+        "equity = { value = 20000, schedule = [10, 20, 30, 40] }",
+    )
+    assert browser.post("/api/v1/offers", json={"toml": toml}).status_code == 200
+    form = browser.get("/offers/acme/edit").text
+    values = dict(re.findall(r'name="([a-z_]+)" type="[a-z]+" value="([^"]*)"', form))
+    values["base_salary"] = "64000"
+    saved = browser.post(
+        "/offers/save", data={**values, "editing": "acme", "csrf": csrf}, follow_redirects=False
+    )
+    assert saved.status_code == 303, saved.text
+    offer = browser.get("/api/v1/offers/acme").json()["offer"]
+    assert offer["base_salary"] == 64000
+    assert offer["ratings"]["mission"] == 5
+    assert offer["equity"]["schedule"] == [10, 20, 30, 40]

@@ -155,6 +155,16 @@ def _table(values: dict[str, str], existing: Offer | None) -> dict[str, Any]:
             table.setdefault(outer, {})[inner] = value
         else:
             table[key] = value
+    if existing is not None:
+        # what the form does not show is kept, not lost: custom ratings, a vesting schedule
+        custom = {k: v for k, v in existing.ratings.items() if k not in ("culture", "growth")}
+        if custom:
+            table["ratings"] = {**custom, **table.get("ratings", {})}
+        equity = table.get("equity")
+        schedule = existing.equity.schedule if existing.equity else None
+        if equity and schedule and "vesting_years" not in equity:
+            equity["schedule"] = [float(share) for share in schedule]
+            equity.pop("cliff_months", None)
     if "equity" in table and "value" not in table["equity"]:
         table["equity"]["value"] = "(missing)"
     contacts = []

@@ -78,7 +78,7 @@ class ChecklistRow:
 
     principle: str
     label: str
-    ok: bool
+    ok: bool | None  # None: nothing reviewed yet
     problem: str | None
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,8 +86,10 @@ class ChecklistRow:
         return dataclasses.asdict(self)
 
 
-def checklist(report: Report, labels: dict[str, str]) -> list[ChecklistRow]:
+def checklist(report: Report | None, labels: dict[str, str]) -> list[ChecklistRow]:
     """Return P2–P7 as the text report says them: an error or warning leaves one open."""
+    if report is None:
+        return [ChecklistRow(p, labels.get(p, p), None, None) for p in PRINCIPLES]
     rows = []
     for principle in PRINCIPLES:
         problems = [

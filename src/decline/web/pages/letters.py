@@ -47,7 +47,7 @@ def reviewed(text: str, lang: str, offer: Any = None) -> dict[str, Any]:
 def _with_labels(context: dict[str, Any], request: Request) -> dict[str, Any]:
     labels = service.checklist_labels(words(request).lang)
     report = context.get("report")
-    context["checklist"] = service.checklist(report, labels) if report else []
+    context["checklist"] = service.checklist(report, labels)
     return context
 
 
