@@ -92,15 +92,16 @@ _BLANK = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|_{2,}\S*|\bX{3,}\b")
 def _is_prose(line: str) -> bool:
     """Say whether a line reads as a sentence rather than an address, name or date line."""
     plain = _BLANK.sub(" ", line)
-    words = count_words(plain)
-    if words >= 9:
-        return True
-    # "Acme Analytics S.p.A." ends with a period but is a name: prose has lower-case words.
-    return (
-        words >= 5
-        and line.rstrip().endswith((".", "!", "?"))
-        and any(word[0].islower() and len(word) >= 3 for word in _WORD.findall(plain))
-    )
+    tokens = _WORD.findall(plain)
+    if len(tokens) < 5:
+        return False
+    # "Acme Analytics S.p.A." or a long company name is Title Case: prose has lower-case
+    # words (or is shouted in capitals, which is still the body).
+    lower = any(word[0].islower() and len(word) >= 3 for word in tokens)
+    shouted = plain.upper() == plain and any(char.isalpha() for char in plain)
+    if not (lower or shouted):
+        return False
+    return len(tokens) >= 9 or line.rstrip().endswith((".", "!", "?"))
 
 
 _TITLE_ONLY_END = re.compile(r"\n[ \t]*([^\n,:;!]{1,60}?)[ \t]*([,:;!])")

@@ -45,6 +45,10 @@ RULE = Rule(
         Example("Dear Mr.\nIbrahim, thank you for the\noffer. I must decline it."),
         Example("Hi Marcus — thanks so much for the offer. I must decline it."),
         Example(
+            "王小明\nAcme Acme Acme Acme Bianchi & Figli S.p.A\n\nDear 王小明,\n"
+            "Thank you for the offer. I must decline it."
+        ),
+        Example(
             "Spett.le\nAcme Analytics S.p.A.\nc.a. Dott.ssa Maria Rossi\n\n"
             "Gentile Dott.ssa Rossi,\nLa ringrazio per l'offerta, ma devo rinunciare.",
             "it",
