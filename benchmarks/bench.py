@@ -99,8 +99,11 @@ def main() -> int:
         direction = unit if unit in ("≥", "≤") else ("≥" if unit.endswith("/s") else "≤")
         within = value >= budget if direction == "≥" else value <= budget
         ratio = value / budget if budget else float("nan")
-        failed += not within
-        verdict = "within budget" if within else "OVER BUDGET"
+        if unit == "ref":  # DESIGN.md sets no budget here: a reference figure to watch
+            direction, verdict = "~", "reference, no budget"
+        else:
+            failed += not within
+            verdict = "within budget" if within else "OVER BUDGET"
         print(
             f"{label:<{width}}  {value:>10.1f}  {direction}{budget:>8g}  {ratio:>6.2f}  {verdict}"
         )
