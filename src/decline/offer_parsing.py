@@ -20,7 +20,10 @@ from decline.offer_lines import KeyLines
 from decline.offer_lines import Path as KeyPath
 from decline.offers import (
     BUILTIN_CRITERIA,
+    CANDIDATE_FIELDS,
+    CONTACT_FIELDS,
     CONTACT_ROLES,
+    OFFER_FIELDS,
     Candidate,
     Commute,
     Contact,
@@ -32,41 +35,11 @@ from decline.offers import (
 RATED_BUILTINS = ("culture", "growth")  # the built-in criteria a candidate rates 1–5
 
 _TABLES = ("candidate", "priorities", "fx", "settings", "offer")
-_CANDIDATE = (
-    "name",
-    "email",
-    "phone",
-    "linkedin",
-    "city",
-    "address",
-    "lang",
-    "grammatical_gender",
-    "hourly_rate",
-)
-_OFFER = (
-    "id",
-    "company",
-    "role",
-    "location",
-    "address",
-    "currency",
-    "received",
-    "deadline",
-    "base_salary",
-    "bonus_target_pct",
-    "signing_bonus",
-    "equity",
-    "retirement_match_pct",
-    "pto_days",
-    "benefits_value",
-    "commute",
-    "ratings",
-    "liked",
-    "contact",
-)
+_CANDIDATE = CANDIDATE_FIELDS
+_OFFER = (*OFFER_FIELDS, "contact")
 _EQUITY = ("value", "vesting_years", "cliff_months", "schedule")
 _COMMUTE = ("minutes_one_way", "office_days_per_week", "cost_per_day")
-_CONTACT = ("name", "honorific", "title", "email", "role")
+_CONTACT = CONTACT_FIELDS
 _SETTINGS = ("working_weeks",)
 _GENDERS = ("feminine", "masculine")
 _ID = re.compile(r"[a-z0-9-]+")

@@ -10,35 +10,11 @@ import json
 from datetime import date
 from typing import Any
 
-from decline.offers import Candidate, Contact, Offer, OfferSet
+from decline.offers import CANDIDATE_FIELDS, OFFER_FIELDS, Candidate, Contact, Offer, OfferSet
 
-_CANDIDATE = (
-    "name",
-    "email",
-    "phone",
-    "linkedin",
-    "city",
-    "address",
-    "lang",
-    "grammatical_gender",
-    "hourly_rate",
-)
-_OFFER_SCALARS = (
-    "id",
-    "company",
-    "role",
-    "location",
-    "address",
-    "currency",
-    "received",
-    "deadline",
-    "base_salary",
-    "bonus_target_pct",
-    "signing_bonus",
-    "retirement_match_pct",
-    "pto_days",
-    "benefits_value",
-    "liked",
+_CANDIDATE = CANDIDATE_FIELDS
+_OFFER_SCALARS = tuple(
+    name for name in OFFER_FIELDS if name not in ("equity", "commute", "ratings")
 )
 
 

@@ -7,7 +7,7 @@ takes these values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -91,6 +91,17 @@ class Priorities:
 
     weights: dict[str, float] = field(default_factory=dict)
     pairwise: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+def field_names(model: type) -> tuple[str, ...]:
+    """Return a model's field names in order: the offer file's keys and the columns."""
+    return tuple(item.name for item in fields(model))
+
+
+CANDIDATE_FIELDS = field_names(Candidate)
+CONTACT_FIELDS = field_names(Contact)
+OFFER_FIELDS = tuple(name for name in field_names(Offer) if name != "contacts")
+"""An offer's own keys in the file (its people come as `[[offer.contact]]`)."""
 
 
 @dataclass(frozen=True)

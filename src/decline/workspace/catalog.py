@@ -9,40 +9,22 @@ from datetime import date
 from typing import Any
 
 from decline.errors import InputError
-from decline.offers import Candidate, Commute, Contact, Equity, Offer, OfferSet, Priorities
+from decline.offers import (
+    CANDIDATE_FIELDS,
+    OFFER_FIELDS,
+    Candidate,
+    Commute,
+    Contact,
+    Equity,
+    Offer,
+    OfferSet,
+    Priorities,
+)
 
 DECISIONS = ("accept", "decline")
 
-_OFFER_COLUMNS = (
-    "company",
-    "role",
-    "location",
-    "address",
-    "currency",
-    "received",
-    "deadline",
-    "base_salary",
-    "bonus_target_pct",
-    "signing_bonus",
-    "equity",
-    "retirement_match_pct",
-    "pto_days",
-    "benefits_value",
-    "commute",
-    "ratings",
-    "liked",
-)
-_CANDIDATE_COLUMNS = (
-    "name",
-    "email",
-    "phone",
-    "linkedin",
-    "city",
-    "address",
-    "lang",
-    "grammatical_gender",
-    "hourly_rate",
-)
+_OFFER_COLUMNS = OFFER_FIELDS[1:]  # every key but the id, which is the row's key
+_CANDIDATE_COLUMNS = CANDIDATE_FIELDS
 
 
 @dataclass(frozen=True)
