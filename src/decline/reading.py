@@ -58,8 +58,7 @@ def eml_text(data: bytes, name: str) -> str:
         raise InputError(f"{name}: cannot decode the text part ({error})") from None
     if not isinstance(content, str) or not content.strip():
         raise InputError(f"{name}: the message's text part is empty")
-    subject = message.get("Subject")
-    return f"Subject: {subject}\n\n{content}" if subject else content
+    return content  # offsets are into the decoded text part itself (DESIGN.md)
 
 
 def read_draft(path: Path) -> str:
