@@ -60,3 +60,20 @@ def test_wrong_types_and_languages_raise_input_error() -> None:
         except InputError:
             continue
         raise AssertionError(f"language {lang!r} was accepted")
+
+
+def test_windows_line_endings_change_nothing_but_offsets() -> None:
+    """A letter saved with CRLF line endings reads the same as with LF."""
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parent / "golden" / "review").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        crlf = text.replace("\n", "\r\n")
+        unix, windows = review(text), review(crlf)
+        assert unix.signals == windows.signals, path.name
+        assert unix.words == windows.words, path.name
+        pairs = zip(unix.findings, windows.findings, strict=True)
+        for plain, wide in pairs:
+            assert plain.rule == wide.rule
+            span = crlf[wide.offset : wide.offset + wide.length]
+            assert span.replace("\r\n", "\n") == text[plain.offset : plain.offset + plain.length]

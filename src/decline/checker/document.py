@@ -20,9 +20,9 @@ CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature a
 # Where a closing may start: at a line's start, or after a sentence on the same line.
 _CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\r?\n[ \t\r]*\n\s*")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
-_SALUTATION_END = re.compile(r"[,:;!]|\n|[ \t]+[—–][ \t]*")
+_SALUTATION_END = re.compile(r"[,:;!]|\r?\n|[ \t]+[—–][ \t]*")
 # Talking points greet inside a bullet or a quote: '- "Hi Sandra, …' or '• Buongiorno Roberta'
 _QUOTED_GREETING = re.compile(
     r"(?:[-*•][ \t]*)(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘]?[ \t]*"
@@ -104,7 +104,7 @@ def _is_prose(line: str) -> bool:
     return len(tokens) >= 9 or line.rstrip().endswith((".", "!", "?"))
 
 
-_TITLE_ONLY_END = re.compile(r"\n[ \t]*([^\n,:;!]{1,60}?)[ \t]*([,:;!])")
+_TITLE_ONLY_END = re.compile(r"\r?\n[ \t]*([^\r\n,:;!]{1,60}?)[ \t]*([,:;!])")
 
 
 def _salutation_at(
@@ -119,10 +119,10 @@ def _salutation_at(
     if end_match:
         end = (
             end_match.start()
-            if end_match.group().startswith(("\n", " ", "\t"))
+            if end_match.group().startswith(("\n", "\r", " ", "\t"))
             else end_match.end()
         )
-        punctuated = not end_match.group().startswith("\n")
+        punctuated = not end_match.group().startswith(("\n", "\r"))
     else:
         end, punctuated = limit, False
     name = text[match.end() : end].strip(" \t,:;!")
@@ -145,7 +145,7 @@ def _salutation_at(
                 break
             end = word.end()
         end_match = _SALUTATION_END.match(text, end)
-        if end_match and not end_match.group().startswith("\n"):
+        if end_match and not end_match.group().startswith(("\n", "\r")):
             end, punctuated = end_match.end(), True
     return (start, end), punctuated
 
@@ -223,7 +223,7 @@ def _find_closing(
             continue
         after_sentence = candidate.group(1) is not None
         rest = text[match.end() :]
-        line_rest = rest.split("\n", 1)[0]
+        line_rest = rest.split("\n", 1)[0].rstrip("\r")
         signed_inline = (
             after_sentence and rest.lstrip(" \t").startswith(",") and count_words(rest) <= 4
         )
@@ -240,10 +240,10 @@ def _find_closing(
         trimmed = 0
         while len(lines) > 1 and trimmed < 6:
             last = lines[-1]
-            if not last.strip():
+            if not last.strip():  # (str.strip also drops a CRLF's "\r")
                 lines.pop()
                 continue
-            if count_words(last) <= 5 and _SIGNATURE_LINE.match(last):
+            if count_words(last) <= 5 and _SIGNATURE_LINE.match(last.rstrip("\r")):
                 lines.pop()
                 trimmed += 1
                 continue
