@@ -89,6 +89,7 @@ def main(path: Path = DEV, verbose: bool = False) -> int:
 
 TEAM = ROOT / "benchmarks" / "corpus" / "letters.jsonl"
 HELDOUT = ROOT / "benchmarks" / "corpus" / "heldout.jsonl"
+UNSEEN3 = ROOT / "benchmarks" / "corpus" / "unseen3.jsonl"
 
 if __name__ == "__main__":
     verbose = "-v" in sys.argv
@@ -112,3 +113,10 @@ if __name__ == "__main__":
             "graceful 0.899, 3 good letters flagged, then its misses were generalised:"
         )
         main(HELDOUT, verbose)
+        print()
+        print(
+            "A third (benchmarks/corpus/unseen3.jsonl), written to use uncommon phrasings; first\n"
+            "measured unseen at macro F1 0.784, graceful 0.849, 6 good letters flagged, then its\n"
+            "misses were generalised:"
+        )
+        main(UNSEEN3, verbose)

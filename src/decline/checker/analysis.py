@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from decline.checker.document import Document
+from decline.checker.document import Document, count_words
 from decline.checker.lexicon import Lexicon
 from decline.checker.rule import Finding, Rule, Severity
 
@@ -28,6 +28,7 @@ PLACEHOLDER = re.compile(
     r"|\$[A-Za-z_][A-Za-z_]*\b"  # $recruiter
 )
 GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
+_EXPLAINING_CLAUSE = re.compile(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
 _BLANK_MARKS = ("[", "__", "<", "{", "$")  # every PLACEHOLDER alternative but XXX needs one
 _ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
 SHOUTING = re.compile(
@@ -227,7 +228,37 @@ class Analysis:
         (then the reason itself is the long story), and not one that runs on."""
         private = self.sentences_with("overshare") | self.sentences_with("money")
         given = any(hit.sentence not in private for hit in self.hits("reason"))
-        return given and not self.reason_runs_long
+        return (given or self._explained_beside_decision(private)) and not self.reason_runs_long
+
+    def _explained_beside_decision(self, private: set[int]) -> bool:
+        """Say whether the decision comes with an explanation the lexicon has no word for:
+        a clause after a colon or dash in its sentence, or the next sentence when that is
+        not another move (thanks, regret, staying in touch, the door, mere deliberation)."""
+        document = self.document
+        moves = (
+            self.sentences_with("gratitude")
+            | self.sentences_with("regret")
+            | self.sentences_with("stay_connected")
+            | self.sentences_with("door_open")
+            | self.sentences_with("decision")
+            | self.sentences_with("deliberation")
+            | self.sentences_with("grovel")
+            | self.sentences_with("hedge")
+            | set(self.complaint_sentences)  # a complaint is not a reason given
+            | private
+        )
+        for hit in self.clear_decisions:
+            sentence = document.sentences[hit.sentence]
+            after = document.text[hit.end : sentence.end]
+            clause = _EXPLAINING_CLAUSE.search(after)
+            if clause and hit.sentence not in private and count_words(after[clause.end() :]) >= 4:
+                return True
+            following = hit.sentence + 1
+            if following < len(document.sentences) and following not in moves:
+                between = document.text[sentence.end : document.sentences[following].start]
+                if between.count("\n") < 2 and count_words(document.sentences[following].text) >= 4:
+                    return True
+        return False
 
     @cached_property
     def oversharing(self) -> bool:

@@ -39,6 +39,7 @@ CATEGORIES = (
     "decision",
     "hedge",
     "offer_terms",
+    "deliberation",
     "reason",
     "regret",
     "stay_connected",
