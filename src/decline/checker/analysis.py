@@ -90,14 +90,11 @@ class Analysis:
         document = self.document
         lowered, active, positions = self._matching
         lexicon = self.lexicon
-        alternatives = lexicon.alternatives[category]
+        plans = lexicon.plan(category)
         start_at, end_at = document.body_start, document.body_end
         spans: list[tuple[int, int]] = []
         for index in (*active.get(category, ()), *lexicon.untriggered[category]):
-            alternative = alternatives[index]
-            boundary = alternative.boundary
-            regex = lexicon.scanner(category, index)
-            prefix = alternative.prefix
+            regex, boundary, prefix = plans[index]
             if prefix is not None:  # match right where its leading literal occurs
                 matches = [regex.match(lowered, at, end_at) for at in positions[prefix]]
             else:

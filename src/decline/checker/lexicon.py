@@ -301,6 +301,22 @@ class Lexicon:
     def _scanners(self) -> dict[tuple[str, int], re.Pattern[str]]:
         return {}
 
+    def plan(self, category: str) -> list[tuple[re.Pattern[str], bool, str | None]]:
+        """Return, per alternative of a category, its compiled scan pattern, whether a word
+        boundary must precede it, and its leading literal (None if it has none)."""
+        plans = self._plans.get(category)
+        if plans is None:
+            plans = [
+                (self.scanner(category, index), alternative.boundary, alternative.prefix)
+                for index, alternative in enumerate(self.alternatives[category])
+            ]
+            self._plans[category] = plans
+        return plans
+
+    @cached_property
+    def _plans(self) -> dict[str, list[tuple[re.Pattern[str], bool, str | None]]]:
+        return {}
+
     def scanner(self, category: str, index: int) -> re.Pattern[str]:
         """Return the compiled scan pattern of one alternative (for lower-cased text)."""
         key = (category, index)
