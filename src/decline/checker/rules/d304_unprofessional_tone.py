@@ -44,6 +44,7 @@ RULE = Rule(
         Example("Hi Tom,\nThank you! I must decline the offer.\nBest,\nSam"),
         Example("Hi Tom,\nThank you. The HR team and the CEO were kind. I decline.\nBest,\nSam"),
         Example("Hello Sam,\nThanks for the offer; I must decline it.\nBest,\nAna"),
+        Example("Dear Ms. Delgado,\nThank you for offering me the RN post. I must decline it."),
     ),
 )
 
