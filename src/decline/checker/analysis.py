@@ -90,11 +90,12 @@ class Analysis:
         document = self.document
         lowered, active, positions = self._matching
         lexicon = self.lexicon
-        plans = lexicon.plan(category)
         start_at, end_at = document.body_start, document.body_end
         spans: list[tuple[int, int]] = []
+        slots = lexicon.plans(category)
         for index in (*active.get(category, ()), *lexicon.untriggered[category]):
-            regex, boundary, prefix = plans[index]
+            slot = slots[index]
+            regex, boundary, prefix = slot if slot is not None else lexicon.plan(category, index)
             if prefix is not None:  # match right where its leading literal occurs
                 matches = [regex.match(lowered, at, end_at) for at in positions[prefix]]
             else:

@@ -301,20 +301,27 @@ class Lexicon:
     def _scanners(self) -> dict[tuple[str, int], re.Pattern[str]]:
         return {}
 
-    def plan(self, category: str) -> list[tuple[re.Pattern[str], bool, str | None]]:
-        """Return, per alternative of a category, its compiled scan pattern, whether a word
-        boundary must precede it, and its leading literal (None if it has none)."""
-        plans = self._plans.get(category)
-        if plans is None:
-            plans = [
-                (self.scanner(category, index), alternative.boundary, alternative.prefix)
-                for index, alternative in enumerate(self.alternatives[category])
-            ]
-            self._plans[category] = plans
-        return plans
+    def plans(self, category: str) -> list[tuple[re.Pattern[str], bool, str | None] | None]:
+        """Return the category's slots for `plan()`: filled as alternatives are first used."""
+        slots = self._plans.get(category)
+        if slots is None:
+            slots = [None] * len(self.alternatives[category])
+            self._plans[category] = slots
+        return slots
+
+    def plan(self, category: str, index: int) -> tuple[re.Pattern[str], bool, str | None]:
+        """Return one alternative's compiled scan pattern, whether a word boundary must
+        precede it, and its leading literal (None if it has none); compiled on first use."""
+        slots = self.plans(category)
+        found = slots[index]
+        if found is None:
+            alternative = self.alternatives[category][index]
+            found = (self.scanner(category, index), alternative.boundary, alternative.prefix)
+            slots[index] = found
+        return found
 
     @cached_property
-    def _plans(self) -> dict[str, list[tuple[re.Pattern[str], bool, str | None]]]:
+    def _plans(self) -> dict[str, list[tuple[re.Pattern[str], bool, str | None] | None]]:
         return {}
 
     def scanner(self, category: str, index: int) -> re.Pattern[str]:
