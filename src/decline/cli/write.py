@@ -271,17 +271,7 @@ def _save(offers_path: Path, offer_id: str, letter: Letter) -> None:
     from decline.workspace.letters import LetterDraft, save_draft
     from decline.workspace.store import utc_now
 
-    shown = letter.follow_up if letter.follow_up is not None else letter
-    draft = LetterDraft(
-        subject=shown.subject,
-        body=shown.body,
-        channel=letter.channel,
-        lang=letter.lang,
-        tone=letter.tone,
-        reason=letter.reason,
-        recipient_name=letter.to_name,
-        recipient_email=letter.to_email,
-    )
+    draft = LetterDraft.from_letter(letter)
     with open_workspace(click.get_current_context()) as workspace:
         with workspace.transaction() as connection:
             add_offer_set(connection, load_offers(offers_path), utc_now())

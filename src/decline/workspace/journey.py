@@ -46,15 +46,7 @@ def run_journey(
             save_draft(
                 connection,
                 offer.id,
-                LetterDraft(
-                    subject=letter.subject,
-                    body=letter.body,
-                    lang=letter.lang,
-                    tone=letter.tone,
-                    reason=letter.reason,
-                    recipient_name=letter.to_name,
-                    recipient_email=letter.to_email,
-                ),
+                LetterDraft.from_letter(letter),
                 utc_now(),
             )
         letter_path = workdir / f"{offer.id}-decline.txt"

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from decline.errors import InputError
+
+if TYPE_CHECKING:
+    from decline.writer.letter import Letter
 
 STATES = ("draft", "prepared", "sending", "sent")
 VIAS = ("smtp", "eml", "mailto", "manual")
@@ -29,6 +32,21 @@ class LetterDraft:
     reason: str | None = None
     recipient_name: str | None = None
     recipient_email: str | None = None
+
+    @classmethod
+    def from_letter(cls, letter: Letter) -> LetterDraft:
+        """Return the draft of a composed letter (for a call, its confirming e-mail)."""
+        shown = letter.follow_up if letter.follow_up is not None else letter
+        return cls(
+            subject=shown.subject,
+            body=shown.body,
+            channel=letter.channel,
+            lang=letter.lang,
+            tone=letter.tone,
+            reason=letter.reason,
+            recipient_name=letter.to_name,
+            recipient_email=letter.to_email,
+        )
 
 
 @dataclass(frozen=True)
