@@ -190,8 +190,34 @@ def _find_opening(
             break
     if tentative is not None:
         return subject, tentative, tentative[1]
+    name_only = _name_only_greeting(text, lexicon)
+    if name_only is not None:
+        return subject, name_only, name_only[1]
     body_start = first_prose if first_prose is not None else (subject[1] if subject else 0)
     return subject, _scripted_greeting(text, lexicon), body_start
+
+
+_NAME_LINE = re.compile(
+    r"[ \t]*([A-Z\u00c0-\u024f][\w'’.-]+(?:[ \t]+[A-Z\u00c0-\u024f][\w'’.-]+)?)[ \t]*,[ \t]*\r?$"
+)
+
+
+def _name_only_greeting(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return a first line that is just a name and a comma ("Greg,"): a short e-mail's
+    greeting. Words that thank or close ("Thanks,", "Regards,") are not names."""
+    for start, end in _lines(text)[:3]:
+        line = text[start:end]
+        if not line.strip():
+            continue
+        match = _NAME_LINE.fullmatch(line)
+        if match is None:
+            return None
+        word = match.group(1)
+        for category in ("gratitude", "closing", "regret", "salutation"):
+            if lexicon.pattern(category).match(word):
+                return None
+        return (start + match.start(1), start + match.end(0))
+    return None
 
 
 def _scripted_greeting(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -219,8 +245,8 @@ def _find_closing(
     tail_start = max(body_start, len(text) - CLOSING_WINDOW)
     for candidate in _CLOSING_AT.finditer(text, tail_start):
         match = pattern.match(text, candidate.end())
-        if not match:
-            continue
+        if not match or not _WORD.search(text, body_start, match.start()):
+            continue  # a closing ends a body: "Thanks," on the first line is not one
         after_sentence = candidate.group(1) is not None
         rest = text[match.end() :]
         line_rest = rest.split("\n", 1)[0].rstrip("\r")

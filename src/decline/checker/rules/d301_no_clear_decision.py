@@ -46,6 +46,7 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. I am withdrawing my application.\nBest,\nSam"),
         Example("Dear Tom,\nThanks. I will proceed with my resignation as planned.\nBest,\nSam"),
         Example("Caro Luca,\ngrazie, ma confermo le mie dimissioni.", "it"),
+        Example("Thanks,\n\nI have decided not to renew the contract.\n\nSam"),
         Example("Dear Tom,\nThanks. I decided to not accept. Maybe we meet again.\nBest,\nSam"),
         Example("Gentile Luca,\ngrazie. Ho deciso di declinare l'offerta.", "it"),
     ),

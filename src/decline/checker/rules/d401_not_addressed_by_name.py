@@ -44,6 +44,7 @@ RULE = Rule(
         Example("Hi Tom,\nThanks for the offer. I must decline it."),
         Example("Dear Mr.\nIbrahim, thank you for the\noffer. I must decline it."),
         Example("Hi Marcus — thanks so much for the offer. I must decline it."),
+        Example("Greg,\n\nThank you for the counteroffer. I decline it.\n\nJon"),
         Example(
             "王小明\nAcme Acme Acme Acme Bianchi & Figli S.p.A\n\nDear 王小明,\n"
             "Thank you for the offer. I must decline it."
