@@ -48,6 +48,8 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. I decline, as I have accepted a role nearer home."),
         Example("Dear Tom,\nThanks. Family matters mean I cannot relocate now, so I decline."),
         Example("Dear Tom,\nThank you for the offer of 5 March. I must decline it."),
+        Example("Dear Ms. Kay,\nThank you for the offer from St. Aidan's Hospital. I decline it."),
+        Example("Dear Dr. Shah,\nThanks for the nurse post at the Hill Street surgery. I decline."),
     ),
 )
 
