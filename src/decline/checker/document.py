@@ -21,6 +21,7 @@ CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature a
 _CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\r?\n[ \t\r]*\n\s*")
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-*•–]|\d+[.)])[ \t]+\S")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
 _SALUTATION_END = re.compile(r"[,:;!]|\r?\n|[ \t]+[—–][ \t]*")
 # Talking points greet inside a bullet or a quote: '- "Hi Sandra, …' or '• Buongiorno Roberta'
@@ -185,8 +186,8 @@ def _find_opening(
             continue
         if _HEADER.match(stripped) and count_words(stripped) <= 8:
             continue
-        if _is_prose(line):
-            first_prose = at
+        if _is_prose(line) or (_BULLET_LINE.match(line) and count_words(line) >= 2):
+            first_prose = at  # talking points' bullets are the body, however short
             break
     if tentative is not None:
         return subject, tentative, tentative[1]
