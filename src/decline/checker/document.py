@@ -285,23 +285,28 @@ def _find_closing(
 def _split_sentences(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[Sentence, ...]:
     """Split the body into sentences, keeping abbreviations such as "Mr." whole."""
     cuts: list[int] = []
+    abbreviations = lexicon.abbreviations
     for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group().startswith(".") and match.start() > start:
-            before = text[max(start, match.start() - 12) : match.start()].split()
-            if before and before[-1].lstrip("([{\"“'‘").lower() in lexicon.abbreviations:
+        at = match.start()
+        if text[at] == "." and at > start:
+            before = text[max(start, at - 12) : at].split()
+            if before and before[-1].lstrip("([{\"“'‘").lower() in abbreviations:
                 continue
         cuts.append(match.end())
-    cuts.extend(match.start() + 1 for match in _BULLET.finditer(text, start, end))
+    if "\n" in text[start:end]:
+        cuts.extend(match.start() + 1 for match in _BULLET.finditer(text, start, end))
+        cuts.sort()
     sentences: list[Sentence] = []
     position = start
-    for cut in [*sorted(set(cuts)), end]:
+    cuts.append(end)
+    for cut in cuts:
         if cut <= position:
             continue
         segment = text[position:cut]
-        left = len(segment) - len(segment.lstrip())
-        right = len(segment.rstrip())
-        if right > left:
-            sentences.append(Sentence(position + left, position + right, segment[left:right]))
+        stripped = segment.strip()
+        if stripped:
+            left = segment.find(stripped[0])
+            sentences.append(Sentence(position + left, position + left + len(stripped), stripped))
         position = cut
     return tuple(sentences)
 

@@ -141,6 +141,9 @@ def _characters(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             found.update(_DIGITS)
         else:
             return None
+    # Letters, apostrophes and spaces occur in every letter: as triggers they'd filter nothing.
+    if any(char.isalpha() or char in " '’" for char in found):
+        return None
     return frozenset(found) or None
 
 
