@@ -60,6 +60,7 @@ class Analysis:
     deadline: date | None = None
     today: date | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _sentences: dict[str, set[int]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -123,8 +124,12 @@ class Analysis:
         return result
 
     def sentences_with(self, category: str) -> set[int]:
-        """Return the indexes of the sentences in which a category matched."""
-        return {hit.sentence for hit in self.hits(category)}
+        """Return the indexes of the sentences in which a category matched (do not mutate)."""
+        found = self._sentences.get(category)
+        if found is None:
+            found = {hit.sentence for hit in self.hits(category)}
+            self._sentences[category] = found
+        return found
 
     # Facts shared by several rules and signals.
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -74,9 +75,11 @@ class Rule:
             raise ValueError(f"rule code {self.code!r} is not D + principle digit + two digits")
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem in a letter, at a span of the decoded text (code points)."""
+class Finding(NamedTuple):
+    """One problem in a letter, at a span of the decoded text (code points).
+
+    A named tuple rather than a dataclass: reviews make many, and it is immutable too.
+    """
 
     rule: str
     name: str
@@ -86,7 +89,7 @@ class Finding:
     offset: int
     length: int
     suggestion: str
-    replacements: tuple[str, ...] = field(default=())
+    replacements: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Return the finding as the JSON report shows it."""
