@@ -28,6 +28,11 @@ sre_constants: Any = import_module("re._constants")
 FOLDER = Path(__file__).resolve().parent / "lexicons"
 
 
+# Categories that shape the parse (matched where the parser looks), not scanned for hits.
+STRUCTURAL = frozenset(
+    {"salutation", "generic_addressee", "title_only", "closing", "subject", "placeholder"}
+)
+
 # The categories every lexicon defines; the engine and rules read them by these names.
 CATEGORIES = (
     "salutation",
@@ -299,13 +304,19 @@ class Lexicon:
         return automaton
 
     @cached_property
-    def _entries_by_trigger(self) -> dict[str, tuple[tuple[str, int], ...]]:
-        found: dict[str, list[tuple[str, int]]] = {}
+    def _entries_by_trigger(self) -> dict[str, tuple[tuple[str, tuple[int, ...]], ...]]:
+        """Return, per trigger, the scanned categories and alternatives it activates."""
+        found: dict[str, dict[str, list[int]]] = {}
         for category, alternatives in self.alternatives.items():
+            if category in STRUCTURAL:
+                continue
             for index, alternative in enumerate(alternatives):
                 for trigger in alternative.triggers or ():
-                    found.setdefault(trigger, []).append((category, index))
-        return {trigger: tuple(entries) for trigger, entries in found.items()}
+                    found.setdefault(trigger, {}).setdefault(category, []).append(index)
+        return {
+            trigger: tuple((category, tuple(indexes)) for category, indexes in by_category.items())
+            for trigger, by_category in found.items()
+        }
 
     @cached_property
     def untriggered(self) -> dict[str, tuple[int, ...]]:
@@ -369,9 +380,14 @@ class Lexicon:
     def active(self, present: set[str]) -> dict[str, set[int]]:
         """Return, per category, the alternatives whose triggers are present."""
         active: dict[str, set[int]] = {}
+        entries = self._entries_by_trigger
         for trigger in present:
-            for category, index in self._entries_by_trigger[trigger]:
-                active.setdefault(category, set()).add(index)
+            for category, indexes in entries[trigger]:
+                found = active.get(category)
+                if found is None:
+                    active[category] = set(indexes)
+                else:
+                    found.update(indexes)
         return active
 
     def message(self, code: str, key: str = "message", **values: object) -> str:
@@ -483,7 +499,8 @@ def load(code: str) -> Lexicon:
             sorted(
                 {
                     trigger
-                    for entries in alternatives.values()
+                    for category, entries in alternatives.items()
+                    if category not in STRUCTURAL
                     for alternative in entries
                     for trigger in alternative.triggers or ()
                 }
