@@ -72,9 +72,12 @@ class Document:
         return index if index > 0 else 0
 
 
+_WORD_START = re.compile(r"[^\W_][\w'’-]*")  # counts exactly the words _WORD finds, faster
+
+
 def count_words(text: str) -> int:
     """Count the words of a text as the report does."""
-    return len(_WORD.findall(text))
+    return len(_WORD_START.findall(text))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
