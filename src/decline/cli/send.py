@@ -10,17 +10,7 @@ import click
 
 from decline.cli.workspace_options import open_workspace, parse_day
 from decline.exitcodes import ExitCode
-
-REASONS = (
-    "other_offer",
-    "career_path",
-    "compensation",
-    "location",
-    "personal",
-    "role_fit",
-    "counteroffer",
-    "none",
-)
+from decline.writer.composer import REASONS
 
 
 def _blocking(report: Any) -> list[str]:

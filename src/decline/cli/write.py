@@ -115,23 +115,7 @@ def _summary(report: Any) -> str:
 
 def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
     if form == "json":
-        data: dict[str, Any] = {
-            "subject": letter.subject,
-            "body": letter.body,
-            "to": {"name": letter.to_name, "email": letter.to_email},
-            "lang": letter.lang,
-            "channel": letter.channel,
-            "tone": letter.tone,
-            "reason": letter.reason,
-            "variant": letter.variant,
-            "notes": list(letter.notes),
-            "review": review,
-        }
-        if letter.follow_up is not None:
-            data["follow_up"] = {
-                "subject": letter.follow_up.subject,
-                "body": letter.follow_up.body,
-            }
+        data = {**letter.to_dict(), "review": review}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     text = letter.reviewable_text() if letter.channel == "email" else letter.body
     return text + "\n"

@@ -74,18 +74,7 @@ def _write(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     )
     report = service.review(letter.reviewable_text(), letter.lang, offer=offer)
     return {
-        "letter": {
-            "subject": letter.subject,
-            "body": letter.body,
-            "to": {"name": letter.to_name, "email": letter.to_email},
-            "lang": letter.lang,
-            "channel": letter.channel,
-            "tone": letter.tone,
-            "reason": letter.reason,
-            "variant": letter.variant,
-            "notes": list(letter.notes),
-            "text": letter.reviewable_text(),
-        },
+        "letter": {**letter.to_dict(), "text": letter.reviewable_text()},
         "review": report.to_dict(),
     }
 

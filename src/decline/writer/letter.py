@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,23 @@ class Letter:
     variant: int
     follow_up: Letter | None = None
     notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the letter as the JSON faces show it (`decline write --format json`, the API)."""
+        data: dict[str, Any] = {
+            "subject": self.subject,
+            "body": self.body,
+            "to": {"name": self.to_name, "email": self.to_email},
+            "lang": self.lang,
+            "channel": self.channel,
+            "tone": self.tone,
+            "reason": self.reason,
+            "variant": self.variant,
+            "notes": list(self.notes),
+        }
+        if self.follow_up is not None:
+            data["follow_up"] = {"subject": self.follow_up.subject, "body": self.follow_up.body}
+        return data
 
     def reviewable_text(self) -> str:
         """Return the text the checker reviews: the follow-up's for a call, else this one."""

@@ -14,25 +14,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from decline.errors import InputError
+from decline.settings import CHANNELS, LANGS, TONES
 from decline.web import service
 from decline.web.pages.common import checked_form, db, field, see_other
 from decline.web.render import page, words
+from decline.writer.composer import REASONS
 
-CHOICES = {
-    "reason": (
-        "other_offer",
-        "career_path",
-        "compensation",
-        "location",
-        "personal",
-        "role_fit",
-        "counteroffer",
-        "none",
-    ),
-    "tone": ("warm", "formal", "brief"),
-    "channel": ("email", "letter", "linkedin", "phone"),
-    "lang": ("en", "it"),
-}
+CHOICES = {"reason": REASONS, "tone": TONES, "channel": CHANNELS, "lang": LANGS}
 
 
 def reviewed(text: str, lang: str, offer: Any = None) -> dict[str, Any]:
