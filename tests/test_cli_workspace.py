@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from cli_support import decline, example_offers
+from decline.cli.main import run
 
 Capture = pytest.CaptureFixture[str]
 
@@ -144,3 +145,19 @@ def test_a_newer_workspace_is_exit_2_with_one_line(capsys: Capture, db: Path) ->
     assert outcome.code == 2
     assert len(outcome.err.strip().splitlines()) == 1
     assert "newer version of decline" in outcome.err
+
+
+def test_an_explicit_path_in_no_folder_is_exit_2_and_creates_nothing(
+    capsys: Capture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typo = tmp_path / "nonexistent" / "dir" / "x.db"
+    outcome = decline(capsys, typo, "status")
+    assert outcome.code == 2
+    assert "no such folder" in outcome.err
+    assert "create it or fix the path" in outcome.err
+    assert "No offers yet" not in outcome.out
+    monkeypatch.setenv("DECLINE_DB", str(typo))
+    with pytest.raises(SystemExit) as done:
+        run(["add", str(example_offers())])
+    assert done.value.code == 2
+    assert not (tmp_path / "nonexistent").exists()

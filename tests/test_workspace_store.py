@@ -12,18 +12,32 @@ from pathlib import Path
 import pytest
 
 from decline.errors import InputError
+from decline.workspace.faults import NoSuchFolder
 from decline.workspace.schema import MIGRATIONS
 from decline.workspace.store import Workspace
 
 
 def test_a_new_workspace_uses_wal_and_records_every_migration(tmp_path: Path) -> None:
-    path = tmp_path / "deep" / "decline.db"
+    path = tmp_path / "decline.db"
     with Workspace.open(path) as workspace:
         assert workspace.backup is None
         assert workspace.applied_migrations() == [m.name for m in MIGRATIONS]
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_only_the_default_location_is_created_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with Workspace.open() as workspace:
+        assert workspace.path == tmp_path / "data" / "decline" / "decline.db"
+    assert workspace.path.is_file()
+    typo = tmp_path / "no-such-dir" / "x.db"
+    with pytest.raises(NoSuchFolder, match=r"no-such-dir/x\.db: no such folder"):
+        Workspace.open(typo)
+    assert not typo.parent.exists()
 
 
 def test_an_older_workspace_is_copied_aside_then_upgraded(tmp_path: Path) -> None:

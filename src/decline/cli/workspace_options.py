@@ -10,12 +10,15 @@ import click
 from decline.errors import InputError
 from decline.workspace.store import Workspace
 
+# Commands that only read: they take no write lock, so they run while another process writes.
+READING_COMMANDS = frozenset({"status", "calendar", "export"})
+
 
 def open_workspace(ctx: click.Context) -> Workspace:
     """Open the workspace named by `--db`/`DECLINE_DB`, else the default one."""
     state = ctx.find_root().obj
     path: Path | None = getattr(state, "db", None)
-    workspace = Workspace.open(path)
+    workspace = Workspace.open(path, reading=ctx.info_name in READING_COMMANDS)
     if workspace.backup is not None:
         click.echo(
             f"decline: upgraded the workspace; the previous version is kept at {workspace.backup}",
