@@ -148,9 +148,11 @@ ratings = { growth = 5 }
 
 
 def test_break_even_salary_swaps_the_top_two() -> None:
-    a = offer("a", base_salary=50000, bonus_target_pct=10, ratings={"growth": 5})
-    b = offer("b", base_salary=45000, bonus_target_pct=10, ratings={"growth": 3})
-    weights = {"compensation": 1, "growth": 1}
+    # at 5:1, a scores 83.3 + 10 = 93.3 and b 75 + 16.7 = 91.7; b matching a's pay would
+    # score 100, so a raise smaller than 5,000 swaps them
+    a = offer("a", base_salary=50000, bonus_target_pct=10, ratings={"growth": 3})
+    b = offer("b", base_salary=45000, bonus_target_pct=10, ratings={"growth": 5})
+    weights = {"compensation": 5, "growth": 1}
     result = compare(offer_set(a, b, weights=weights), samples=0)
     assert result.recommendation.accept == "a"
     (move,) = result.sensitivity.break_even
@@ -159,6 +161,21 @@ def test_break_even_salary_swaps_the_top_two() -> None:
         moved = replace(b, base_salary=45000 + extra)
         again = compare(offer_set(a, moved, weights=weights), samples=0)
         assert again.recommendation.accept == winner
+
+
+def test_no_salary_figure_when_a_raise_cannot_make_the_runner_up_first() -> None:
+    # b already pays the most: more pay cannot raise its compensation score past 100
+    a = offer("a", base_salary=50000, ratings={"growth": 5})
+    b = offer("b", base_salary=60000, ratings={"growth": 1})
+    weights = {"compensation": 1, "growth": 1}
+    result = compare(offer_set(a, b, weights=weights), samples=0)
+    assert result.recommendation.accept == "a"
+    assert not [m for m in result.sensitivity.break_even if m.field == "base_salary"]
+    # c pays less, but even matching a's pay (a compensation score of 100) leaves it behind
+    c = offer("c", base_salary=45000, ratings={"growth": 3})
+    result = compare(offer_set(a, c, weights=weights), samples=0)
+    assert result.recommendation.accept == "a"
+    assert not [m for m in result.sensitivity.break_even if m.field == "base_salary"]
 
 
 def test_break_even_commute_of_the_leader() -> None:

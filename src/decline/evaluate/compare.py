@@ -7,8 +7,6 @@ answer (see `sensitivity`). Pure: it reads nothing and returns frozen values.
 
 from __future__ import annotations
 
-import numpy as np
-
 from decline.errors import InputError
 from decline.evaluate.criteria import (
     LOWER_IS_BETTER,
@@ -44,6 +42,9 @@ from decline.offers import Offer, OfferSet
 CLOSE_POINTS = 3.0
 CLOSE_WIN_SHARE = 0.60
 MAX_SAMPLES = 1_000_000
+# samples × offers scored by the sensitivity: 10 offers × 1,000,000 samples, or 1,000 offers ×
+# 10,000, take a few seconds; more would take minutes, so it is refused up front.
+MAX_EVALUATIONS = 10_000_000
 
 
 def _currency(offer_set: OfferSet) -> str | None:
@@ -96,12 +97,16 @@ def _break_even(
         return totals[runner] - totals[leader]
 
     runner_offer = offers[runner]
-    if "compensation" in weights and raw["compensation"][runner] is not None:
-        assert runner_offer.base_salary is not None
+    pay = raw.get("compensation", [None])[runner] if "compensation" in weights else None
+    top_pay = max((v for v in raw.get("compensation", []) if v is not None), default=0.0)
+    # Only a raise within the criterion's scale can swap the two: up to the best pay on
+    # offer, where the runner-up's compensation scores 100. Past it, the runner-up would
+    # only win by marking the others down, which says nothing useful; an offer that
+    # already pays the most gets no salary figure at all.
+    if pay is not None and pay < top_pay and runner_offer.base_salary is not None:
         per_unit = pay_per_base_unit(runner_offer) * rate(offer_set, runner_offer)
-        start = max(v or 0.0 for v in raw["compensation"])
         needed = smallest_change(
-            lambda d: margin_with("compensation", runner, d), start, 1000 * (start + 1)
+            lambda d: margin_with("compensation", runner, d), top_pay - pay, top_pay - pay
         )
         if needed is not None and needed > 0:
             found.append(
@@ -141,6 +146,12 @@ def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Com
         raise InputError(f"samples: expected 0 to {MAX_SAMPLES:,}, found {samples}")
     if not offer_set.offers:
         raise InputError("compare: expected at least one offer, found none")
+    count = len(offer_set.offers)
+    if samples * count > MAX_EVALUATIONS:
+        raise InputError(
+            f"samples: expected at most {MAX_EVALUATIONS // count:,} for {count:,} offers "
+            f"(samples × offers ≤ {MAX_EVALUATIONS:,}), found {samples:,}"
+        )
     resolved = resolve_weights(offer_set)
     weights = resolved.values
     criteria = list(weights)
@@ -151,17 +162,17 @@ def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Com
     order = sorted(range(len(offers)), key=lambda j: (-totals[j], j))
     leader = order[0]
 
-    scores = np.array([[columns[c][j] for c in criteria] for j in range(len(offers))])
-    weight_vector = np.array([weights[c] for c in criteria])
+    scores = [[columns[c][j] for c in criteria] for j in range(len(offers))]
+    weight_vector = [weights[c] for c in criteria]
     shares = win_probability(scores, weight_vector, samples, seed)
-    win = {offers[j].id: float(shares[j]) for j in range(len(offers))}
+    win = {offers[j].id: shares[j] for j in range(len(offers))}
 
     break_even: list[BreakEven] = []
     flip = None
     if len(offers) > 1:
         runner = order[1]
         break_even = _break_even(offer_set, raw, weights, leader, runner)
-        moved = flip_weight(scores.tolist(), weight_vector.tolist(), leader)
+        moved = flip_weight(scores, weight_vector, leader)
         if moved is not None:
             flip = FlipWeight(
                 criterion=criteria[moved.criterion],

@@ -1,23 +1,36 @@
 """What would change the answer: uncertain weights, break-even figures, one weight moved.
 
 (a) Monte Carlo over the weights: samples from a Dirichlet distribution centred on the stated
-weights, concentration κ = 16(n − 1) − 1 for n criteria, so that a weight of 1/n has a
-standard deviation of 25% of itself (the variance of a Dirichlet component is
-w(1 − w)/(κ + 1)). (b) Break-even: how much more base salary the runner-up needs, or how
-many more minutes each way the leader's commute would take, to swap the top two. (c) The
-single weight which, moved the least (the others keeping their proportions), changes the
-winner.
+weights (independent gamma draws; dividing by their sum would change no ranking, so it is
+skipped), seeded for repeatable figures, concentration κ = 16(n − 1) − 1 for n criteria, so
+that a weight of 1/n has a standard deviation of 25% of itself (the variance of a Dirichlet
+component is w(1 − w)/(κ + 1)). (b) Break-even: how much more base salary the runner-up
+needs (only up to the best pay on offer), or how many more minutes each way the leader's
+commute would take, to swap the top two. (c) The single weight which, moved the least (the
+others keeping their proportions), changes the winner.
 """
 
 from __future__ import annotations
 
+import math
+import random
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from operator import mul
+from typing import Any
 
 RELATIVE_SPREAD = 0.25
 MAX_COMMUTE_MINUTES = 600.0
+CHUNK = 4096  # weightings drawn at once: memory is bounded whatever the sample count
+
+# The quantile function of the standard normal: statistics' C implementation, which
+# NormalDist.inv_cdf wraps with argument checks (its arguments here are always in (0, 1)).
+_inverse_normal: Callable[[float, float, float], float] = getattr(
+    statistics,
+    "_normal_dist_inv_cdf",
+    lambda p, mu, sigma: statistics.NormalDist(mu, sigma).inv_cdf(p),
+)
 
 
 def concentration(criteria: int) -> float:
@@ -25,22 +38,107 @@ def concentration(criteria: int) -> float:
     return (criteria - 1) / RELATIVE_SPREAD**2 - 1
 
 
-def win_probability(scores: np.ndarray, weights: np.ndarray, samples: int, seed: int) -> np.ndarray:
+def win_probability(
+    scores: Sequence[Sequence[float]], weights: Sequence[float], samples: int, seed: int
+) -> list[float]:
     """Return, per offer, the share of sampled weightings in which it ranks first.
 
-    `scores` is offers × criteria on 0–100; ties within a sample share the win.
+    `scores` is offers × criteria on 0–100. With no samples (or one criterion) the stated
+    weights decide alone, and offers tied within 1e-9 share the win. Otherwise the weights
+    are drawn `CHUNK` at a time, so memory stays the same whatever `samples` is.
     """
-    n = weights.shape[0]
-    if n == 1 or samples == 0:
-        sampled = weights[np.newaxis, :]
+    count = len(scores)
+    if len(weights) == 1 or samples == 0 or count == 1:
+        totals = [sum(map(mul, weights, row)) for row in scores]
+        top = max(totals) - 1e-9
+        first = [total >= top for total in totals]
+        return [f / sum(first) for f in first]
+    # Identical offers tie in every sample and share its win equally.
+    groups: dict[tuple[float, ...], list[int]] = {}
+    for j, row in enumerate(scores):
+        groups.setdefault(tuple(row), []).append(j)
+    # Weights are positive, so an offer that another matches or beats on every criterion
+    # (a dominated one) never comes first: only the others are scored.
+    rows = list(groups)
+    candidates = [r for r in rows if not any(_dominates(other, r) for other in rows)]
+    wins = [0] * len(candidates)
+    if len(candidates) == 1:
+        wins[0] = samples
     else:
-        rng = np.random.default_rng(seed)
-        gamma = rng.standard_gamma(concentration(n) * weights, size=(samples, n))
-        sampled = gamma / gamma.sum(axis=1, keepdims=True)
-    totals = sampled @ scores.T
-    first = totals >= totals.max(axis=1, keepdims=True) - 1e-9
-    shares: np.ndarray = (first / first.sum(axis=1, keepdims=True)).mean(axis=0)
+        winner = _winner(candidates)
+        rng = random.Random(seed)
+        shapes = [concentration(len(weights)) * w for w in weights]
+        for start in range(0, samples, CHUNK):
+            size = min(CHUNK, samples - start)
+            firsts = list(map(winner, *(gamma_variates(rng, shape, size) for shape in shapes)))
+            for index in range(len(candidates)):
+                wins[index] += firsts.count(index)
+    shares = [0.0] * count
+    for row, won in zip(candidates, wins, strict=True):
+        members = groups[row]
+        for j in members:
+            shares[j] = won / samples / len(members)
     return shares
+
+
+def _dominates(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a != b and all(x >= y for x, y in zip(a, b, strict=True))
+
+
+def _winner(rows: list[tuple[float, ...]]) -> Callable[..., int]:
+    """Return a function of one sampled weighting (one argument per criterion) that returns
+    the index of the row with the highest weighted total.
+
+    This is the inner loop of the sensitivity, run once per sample, so it is compiled for
+    these rows, the way `dataclasses` builds `__init__`: each total is written out as a sum
+    of constant × argument, with the constants as exact float literals. Each criterion's
+    lowest score is first taken off every row: every total then falls by the same amount,
+    so the winner is the same, and the zero terms drop out.
+    """
+    floors = [min(column) for column in zip(*rows, strict=True)]
+    names = [f"g{c}" for c in range(len(floors))]
+    totals = []
+    for row in rows:
+        pairs = enumerate(zip(row, floors, strict=True))
+        terms = [f"{s - f!r} * {names[c]}" for c, (s, f) in pairs if s > f]
+        totals.append(" + ".join(terms) or "0.0")
+    source = (
+        f"def winner({', '.join(names)}):\n"
+        f"    totals = ({', '.join(totals)},)\n"
+        "    return totals.index(max(totals))\n"
+    )
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<decline sensitivity>", "exec"), namespace)
+    function: Callable[..., int] = namespace["winner"]
+    return function
+
+
+def gamma_variates(rng: random.Random, shape: float, count: int) -> list[float]:
+    """Return `count` draws from Gamma(shape, 1): Marsaglia and Tsang's method (2000).
+
+    A normal draw x becomes d(1 + cx)³, kept after a cheap squeeze or the exact log test
+    (over 95% are kept); a shape below 1 is boosted to shape + 1 and scaled by U^(1/shape).
+    """
+    boosted = shape < 1
+    d = (shape + 1 if boosted else shape) - 1 / 3
+    c = 1 / math.sqrt(9 * d)
+    uniform = rng.random
+    log = math.log
+    kept: list[float] = []
+    while len(kept) < count:
+        for _ in range(count - len(kept)):
+            x = _inverse_normal(uniform() or 0.5, 0.0, 1.0)
+            v = 1 + c * x
+            if v <= 0:
+                continue
+            v = v * v * v
+            u = 1.0 - uniform()  # in (0, 1], so its log is finite
+            if u < 1 - 0.0331 * (x * x) * (x * x) or log(u) < 0.5 * x * x + d * (1 - v + log(v)):
+                kept.append(d * v)
+    if boosted:
+        power = 1 / shape
+        return [g * (1.0 - uniform()) ** power for g in kept]
+    return kept
 
 
 def smallest_change(margin: Callable[[float], float], start: float, limit: float) -> float | None:
