@@ -1,7 +1,13 @@
-"""A chart of the comparison: each offer's score as stacked bars of criterion points."""
+"""A chart of the comparison: each offer's score as stacked bars of criterion points.
+
+SVG is written directly (no dependency): small, deterministic, with a title and a
+description for screen readers and a tooltip on every bar segment. PNG needs matplotlib,
+the optional extra `decline[chart]`, imported only when a PNG is asked for.
+"""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from decline.errors import InputError
@@ -9,6 +15,17 @@ from decline.evaluate.explain import Words
 from decline.evaluate.results import Comparison
 
 FORMATS = (".svg", ".png")
+PNG_EXTRA = "pip install 'decline[chart]'"
+# matplotlib's tab10: distinct hues that stay apart for the common colour-vision deficiencies
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf")  # fmt: skip
+
+WIDTH = 760
+FONT = 13
+CHAR = 7.2  # a sans-serif character at 13 px, on average: enough to lay out labels
+ROW = 34
+BAR = 22
+LABEL_CHARS = 34  # a longer offer label is shortened with "…" (the full one is its tooltip)
 
 
 def save_chart(comparison: Comparison, path: Path, words: Words) -> None:
@@ -16,34 +33,134 @@ def save_chart(comparison: Comparison, path: Path, words: Words) -> None:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"--chart: expected a file ending in .svg or .png, found {path.name!r}")
-    import matplotlib
+    try:
+        if suffix == ".svg":
+            path.write_text(chart_svg(comparison, words), encoding="utf-8")
+        else:
+            _save_png(comparison, path, words)
+    except OSError as error:
+        raise InputError(f"--chart: cannot write {path} ({error.strerror})") from None
 
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def chart_svg(comparison: Comparison, words: Words) -> str:
+    """Return the chart as an SVG document: offers down, points across, best at the top."""
+    results = comparison.offers
+    labels = [f"{r.offer.company} ({words.number(r.score)})" for r in results]
+    left = 16 + CHAR * min(LABEL_CHARS, max(len(label) for label in labels))
+    right = WIDTH - 24
+    scale = (right - left) / 100
+    title = words.text("chart_title")
+    top = 48
+    axis_y = top + ROW * len(results) + 6
+    axis_title_y = axis_y + 38
+    legend = [f"{words.criterion(c)} ({words.share(w)})" for c, w in comparison.weights.items()]
+    # The legend sits below the axis title, in as many rows as its entries need.
+    legend_rows: list[list[tuple[int, float]]] = [[]]
+    x = left
+    for index, text in enumerate(legend):
+        width = 22 + CHAR * len(text) + 18
+        if legend_rows[-1] and x + width > right:
+            legend_rows.append([])
+            x = left
+        legend_rows[-1].append((index, x))
+        x += width
+    legend_y = axis_title_y + 28
+    height = int(legend_y + 22 * len(legend_rows) + 8)
+    summary = "; ".join(f"{r.rank}. {r.offer.company}: {words.number(r.score)}" for r in results)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title chart-desc" '
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{FONT}">',
+        f'<title id="chart-title">{escape(title)}</title>',
+        f'<desc id="chart-desc">{escape(words.text("chart_axis"))}. {escape(summary)}</desc>',
+        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{WIDTH / 2:g}" y="28" text-anchor="middle" font-size="16" '
+        f'font-weight="bold" fill="#222222">{escape(title)}</text>',
+    ]
+    for tick in range(0, 101, 20):
+        x = left + tick * scale
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{axis_y}" stroke="#dddddd"/>'
+        )
+        out.append(
+            f'<text x="{x:.1f}" y="{axis_y + 18}" text-anchor="middle" fill="#444444">{tick}</text>'
+        )
+    out.append(
+        f'<line x1="{left:.1f}" y1="{axis_y}" x2="{right:.1f}" y2="{axis_y}" stroke="#444444"/>'
+    )
+    for row, (result, label) in enumerate(zip(results, labels, strict=True)):
+        y = top + ROW * row
+        middle = y + BAR / 2 + FONT / 2 - 2
+        shown = _shorten(label, LABEL_CHARS)
+        out.append(f'<g aria-label="{escape(label)}">')
+        if shown != label:  # the whole label as the row's tooltip
+            out.append(f"<title>{escape(label)}</title>")
+        out.append(
+            f'<text x="{left - 8:.1f}" y="{middle:.1f}" text-anchor="end" fill="#222222">'
+            f"{escape(shown)}</text>"
+        )
+        x = left
+        for index, criterion in enumerate(comparison.weights):
+            points = result.contributions[criterion]
+            width = points * scale
+            if width <= 0:
+                continue
+            tip = f"{words.criterion(criterion)}: {words.number(points)}"
+            out.append(
+                f'<rect x="{x:.2f}" y="{y}" width="{width:.2f}" height="{BAR}" '
+                f'fill="{PALETTE[index % len(PALETTE)]}"><title>{escape(tip)}</title></rect>'
+            )
+            x += width
+        out.append("</g>")
+    out.append(
+        f'<text x="{(left + right) / 2:.1f}" y="{axis_title_y}" text-anchor="middle" '
+        f'fill="#222222">{escape(words.text("chart_axis"))}</text>'
+    )
+    for line, entries in enumerate(legend_rows):
+        y = legend_y + 22 * line
+        for index, x in entries:
+            out.append(
+                f'<rect x="{x:.1f}" y="{y - 11}" width="14" height="14" '
+                f'fill="{PALETTE[index % len(PALETTE)]}"/>'
+            )
+            out.append(
+                f'<text x="{x + 20:.1f}" y="{y}" fill="#222222">{escape(legend[index])}</text>'
+            )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _save_png(comparison: Comparison, path: Path, words: Words) -> None:
+    try:
+        import matplotlib
+    except ImportError:
+        raise InputError(
+            f"--chart: a PNG chart needs matplotlib: {PNG_EXTRA}, or ask for an .svg file"
+        ) from None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     results = list(reversed(comparison.offers))  # best at the top
     labels = [f"{r.offer.company} ({words.number(r.score)})" for r in results]
-    figure, axes = plt.subplots(figsize=(8, 1.2 + 0.7 * len(results)))
+    figure, axes = plt.subplots(figsize=(8, 1.6 + 0.7 * len(results)))
     left = [0.0] * len(results)
-    colours = plt.get_cmap("tab10")
     for index, criterion in enumerate(comparison.weights):
         widths = [r.contributions[criterion] for r in results]
         label = f"{words.criterion(criterion)} ({words.share(comparison.weights[criterion])})"
-        axes.barh(labels, widths, left=left, label=label, color=colours(index % 10))
+        colour = PALETTE[index % len(PALETTE)]
+        axes.barh(labels, widths, left=left, label=label, color=colour)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_xlim(0, 100)
     axes.set_xlabel(words.text("chart_axis"))
-    axes.set_title(words.text("title"))
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False)
+    axes.set_title(words.text("chart_title"))
+    # below the axis title, never over it
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3, frameon=False)
     figure.tight_layout()
     try:
-        figure.savefig(path, format=suffix[1:], metadata=_metadata(suffix))
-    except OSError as error:
-        raise InputError(f"--chart: cannot write {path} ({error.strerror})") from None
+        figure.savefig(path, format="png")
     finally:
         plt.close(figure)
-
-
-def _metadata(suffix: str) -> dict[str, str | None]:
-    # a fixed date keeps SVG output reproducible
-    return {"Date": None} if suffix == ".svg" else {}
