@@ -116,3 +116,86 @@ def silent_server() -> Iterator[int]:
         for connection in held:
             connection.close()
         listener.close()
+
+
+@dataclass
+class Scripted:
+    """A hand-written server's port, what it received, and a switch to release its answer."""
+
+    port: int
+    received: list[bytes] = field(default_factory=list)
+    dot_seen: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@contextmanager
+def scripted_server(after_dot: str) -> Iterator[Scripted]:
+    """Run a tiny SMTP server that misbehaves after the message's final dot.
+
+    `after_dot` is `drop_at_quit` (accept with 250, then hang up instead of answering
+    QUIT), `no_answer` (never answer the dot) or `hold` (answer 250 once `release` is set).
+    """
+    listener = socket.socket()
+    listener.bind((HOST, 0))
+    listener.listen()
+    listener.settimeout(0.1)
+    state = Scripted(listener.getsockname()[1])
+    stop = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def session(connection: socket.socket) -> None:
+        stream = connection.makefile("rb")
+
+        def reply(line: str) -> None:
+            connection.sendall(line.encode("ascii") + b"\r\n")
+
+        with connection, stream:
+            reply("220 scripted ready")
+            while not stop.is_set():
+                line = stream.readline()
+                if not line:
+                    return
+                verb = line[:4].upper()
+                if verb in (b"EHLO", b"HELO", b"MAIL", b"RCPT", b"RSET", b"NOOP"):
+                    reply("250 OK")
+                elif verb == b"DATA":
+                    reply("354 go ahead")
+                    lines = []
+                    while (part := stream.readline()) not in (b".\r\n", b""):
+                        lines.append(part)
+                    state.received.append(b"".join(lines))
+                    state.dot_seen.set()
+                    if after_dot == "no_answer":
+                        stop.wait(30)
+                        return
+                    if after_dot == "hold":
+                        state.release.wait(30)
+                    reply("250 accepted")
+                elif verb == b"QUIT":
+                    if after_dot != "drop_at_quit":
+                        reply("221 bye")
+                    return
+                else:
+                    reply("502 not here")
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            thread = threading.Thread(target=session, args=(connection,), daemon=True)
+            thread.start()
+            threads.append(thread)
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    try:
+        yield state
+    finally:
+        stop.set()
+        state.release.set()
+        acceptor.join(timeout=2)
+        for thread in threads:
+            thread.join(timeout=2)
+        listener.close()
