@@ -50,6 +50,7 @@ def test_every_move_has_four_clearly_different_variants(lang: str, tone: str) ->
 def test_every_template_fills_from_known_facts(lang: str) -> None:
     known = {"role", "company", "name", "honorific", "surname", "manager", "people", "liked"}
     known |= {"linkedin", "candidate", "date", "city", "person", "title", "text", "address"}
+    known |= {"first", "me", "subject"}
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
@@ -117,20 +118,29 @@ def test_a_liked_phrase_is_lowercased_only_after_an_article() -> None:
     assert lower_first("Theory of change", starters) == "Theory of change"
 
 
-def test_the_salutation_uses_the_honorific_in_each_language() -> None:
-    en = compose(FULL_OFFER, FULL_CANDIDATE, lang="en")
-    it = compose(FULL_OFFER, FULL_CANDIDATE, lang="it")
+def test_a_formal_salutation_uses_the_honorific_in_each_language() -> None:
+    en = compose(FULL_OFFER, FULL_CANDIDATE, lang="en", tone="formal")
+    it = compose(FULL_OFFER, FULL_CANDIDATE, lang="it", tone="formal")
     assert en.body.startswith("Dear Dr. Rossi,\n")  # Dott.ssa has an English equivalent
     assert it.body.startswith("Gentile Dott.ssa Rossi,\n")
     plain = dataclasses.replace(FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific=None),))
-    assert compose(plain, FULL_CANDIDATE, lang="it").body.startswith("Gentile Maria Rossi,\n")
+    formal = compose(plain, FULL_CANDIDATE, lang="it", tone="formal")
+    assert formal.body.startswith("Gentile Maria Rossi,\n")  # no honorific: the full name
+
+
+@pytest.mark.parametrize("tone", ["warm", "brief"])
+@pytest.mark.parametrize(("lang", "hello"), [("en", "Dear Maria,\n"), ("it", "Gentile Maria,\n")])
+def test_a_warm_or_brief_salutation_uses_the_first_name(tone: str, lang: str, hello: str) -> None:
+    """A full name in a greeting reads as a mail merge; an honorific is for formal letters."""
+    letter = compose(FULL_OFFER, FULL_CANDIDATE, lang=lang, tone=tone)
+    assert letter.body.startswith(hello)
 
 
 def test_an_honorific_with_no_equivalent_gives_the_full_name_and_a_note() -> None:
     offer = dataclasses.replace(
         FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific="Ing."),)
     )
-    letter = compose(offer, FULL_CANDIDATE, lang="en")
+    letter = compose(offer, FULL_CANDIDATE, lang="en", tone="formal")
     assert letter.body.startswith("Dear Maria Rossi,\n")
     assert any("Ing." in note for note in letter.notes)
 
@@ -165,6 +175,10 @@ def test_without_a_contact_the_team_is_greeted_and_a_note_asks_for_a_name() -> N
 @pytest.mark.parametrize("channel", ["email", "letter", "linkedin", "phone"])
 def test_italian_to_a_team_never_uses_the_singular_lei(tone: str, channel: str) -> None:
     offer, candidate = PROFILES["no-contact"]
+    if channel == "linkedin":  # a LinkedIn message goes to a person, never to a team
+        with pytest.raises(InputError, match="LinkedIn"):
+            compose(offer, candidate, lang="it", tone=tone, channel=channel)
+        return
     for variant in range(4):
         letter = compose(offer, candidate, lang="it", tone=tone, channel=channel, variant=variant)
         text = letter.body
@@ -191,8 +205,9 @@ def test_the_formal_letter_dates_in_the_language_convention() -> None:
 def test_variants_differ_and_repeat_deterministically() -> None:
     bodies = [compose(FULL_OFFER, FULL_CANDIDATE, variant=n).body for n in range(4)]
     assert len(set(bodies)) == 4
-    assert compose(FULL_OFFER, FULL_CANDIDATE, variant=4).body == bodies[0]
     assert compose(FULL_OFFER, FULL_CANDIDATE, variant=2).body == bodies[2]
+    with pytest.raises(InputError, match="there are 4 wordings, 0 to 3"):
+        compose(FULL_OFFER, FULL_CANDIDATE, variant=4)
 
 
 def test_the_reason_none_leaves_the_reason_out() -> None:
@@ -226,7 +241,11 @@ def test_phone_gives_talking_points_and_a_confirming_email() -> None:
     assert letter.follow_up.subject
     assert letter.body.startswith("Talking points for your call with Maria Rossi")
     assert "1. Open with thanks" in letter.body
-    assert "4. Close warmly" in letter.body
+    assert "4. Say what you valued" in letter.body
+    assert "5. Close warmly" in letter.body
+    talking_points = letter.body.split("Afterwards")[0]
+    assert "linkedin.com" not in talking_points  # an address is written, not read aloud
+    assert "linkedin.com" in letter.follow_up.body
     assert letter.reviewable_text() == letter.follow_up.reviewable_text()
     assert letter.follow_up.reviewable_text().startswith("Subject: ")
     italian = compose(FULL_OFFER, FULL_CANDIDATE, channel="phone", lang="it")

@@ -125,7 +125,7 @@ candidates = st.builds(
     tone=st.sampled_from(TONES),
     channel=st.sampled_from(CHANNELS),
     reason=st.sampled_from(REASONS),
-    variant=st.integers(min_value=0, max_value=20),
+    variant=st.integers(min_value=0, max_value=3),
 )
 def test_any_realistic_input_gives_a_letter_that_keeps_every_promise(
     offer: Offer,
@@ -136,6 +136,7 @@ def test_any_realistic_input_gives_a_letter_that_keeps_every_promise(
     reason: str,
     variant: int,
 ) -> None:
+    assume(channel != "linkedin" or bool(offer.contacts))  # LinkedIn goes to a person
     letter = compose(
         offer,
         candidate,

@@ -13,13 +13,9 @@ if TYPE_CHECKING:
     from decline.writer.composer import Writer
 
 Plan = tuple[tuple[str, ...], ...]
-LINKEDIN_LIMIT = 1000
+LINKEDIN_LIMIT = 600
 # What a LinkedIn message gives up first when it runs long: never the essentials.
-_LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (
-    frozenset(),
-    frozenset({"personal"}),
-    frozenset({"personal", "regret"}),
-)
+_LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (frozenset(), frozenset({"personal"}))
 
 
 def _body(writer: Writer, paragraphs: list[str], channel: str, details: bool) -> str:
@@ -36,10 +32,16 @@ def email(writer: Writer, plan: Plan) -> Letter:
 
 
 def linkedin(writer: Writer, plan: Plan) -> Letter:
-    """Return a LinkedIn message: no subject, name only, at most 1,000 characters."""
+    """Return a LinkedIn message: a chat, not a letter.
+
+    No subject, a first-name greeting, at most 600 characters, and a one-line sign-off with
+    the candidate's first name instead of a letter's closing block.
+    """
     notes: tuple[str, ...] = ()
+    sign_off = writer.pick("closing", channel="linkedin")
     for skip in _LINKEDIN_SHEDS:
-        body = _body(writer, writer.paragraphs(plan, "linkedin", skip), "linkedin", False)
+        parts = [writer.salutation("linkedin"), *writer.paragraphs(plan, "linkedin", skip)]
+        body = "\n\n".join([*parts, sign_off])
         if len(body) <= LINKEDIN_LIMIT:
             break
     if skip:
@@ -82,10 +84,15 @@ def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
         elif all(f"{{{key}}}" not in template or key in known for key in ("person", "title")):
             recipient.append(render(template, known))
     closing = writer.pick("closing", channel="letter")
+    heading = []
+    if "subject_line" in furniture:  # a language whose letters carry one ("Oggetto: …")
+        subject = writer.pick("subject", channel="letter")
+        heading = [render(furniture["subject_line"], {"subject": subject})]
     blocks = [
         "\n".join(sender),
         date_line,
         "\n".join(recipient),
+        *heading,
         writer.salutation("letter"),
         *writer.paragraphs(plan, "letter"),
         closing,
@@ -95,7 +102,12 @@ def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
 
 
 def phone(writer: Writer, plan: Plan, follow_up_plan: Plan) -> Letter:
-    """Return talking points for a call, and the short e-mail that confirms it in writing."""
+    """Return talking points for a call, and the short e-mail that confirms it in writing.
+
+    The talking points are worded to be said (`call` in the phrase files): no "I am
+    writing", no web address to read aloud; the personal touch belongs in the call, the
+    LinkedIn address in the e-mail.
+    """
     book, facts = writer.book, writer.facts
     furniture = book.section("phone")
     quote = book.meta["quote"]
@@ -103,23 +115,18 @@ def phone(writer: Writer, plan: Plan, follow_up_plan: Plan) -> Letter:
     if facts.addressee is not None:
         values["person"] = facts.addressee.addressed
     title = render(furniture["title" if facts.addressee else "title_team"], values)
-    closing_moves = ("regret", "stay_connected", "door_open")
+    planned = {move for paragraph in plan for move in paragraph}
     steps = [
-        ("open", [writer.sentence("gratitude", "email")]),
-        ("decision", [writer.sentence("decision", "email")]),
-        ("reason", [writer.sentence("reason", "email")]),
-        (
-            "close",
-            [
-                writer.sentence(move, "email")
-                for move in closing_moves
-                if any(move in paragraph for paragraph in plan)
-            ],
-        ),
+        ("open", ("gratitude",)),
+        ("decision", ("decision",)),
+        ("reason", ("reason",)),
+        ("personal", ("personal",)),
+        ("close", ("regret", "stay_connected", "door_open")),
     ]
     lines = [title, ""]
     number = 0
-    for label, sentences in steps:
+    for label, moves in steps:
+        sentences = [writer.sentence(move, "call") for move in moves if move in planned]
         said = " ".join(sentence for sentence in sentences if sentence)
         if said:
             number += 1

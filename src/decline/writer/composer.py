@@ -45,6 +45,14 @@ PARAGRAPHS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "brief": (("gratitude", "decision", "reason"), ("stay_connected", "door_open")),
 }
+# A LinkedIn message is short: its decision carries the regret, and the personal touch is
+# the first thing it gives up when it runs long.
+_SHORT = (("gratitude",), ("decision", "reason"), ("personal",), ("stay_connected", "door_open"))
+LINKEDIN: dict[str, tuple[tuple[str, ...], ...]] = {
+    "warm": _SHORT,
+    "formal": _SHORT,
+    "brief": PARAGRAPHS["brief"],
+}
 # The phone call's confirming e-mail: the call already carried the personal touch.
 FOLLOW_UP: dict[str, tuple[tuple[str, ...], ...]] = {
     "warm": (("gratitude", "decision", "reason"), ("regret", "stay_connected", "door_open")),
@@ -75,7 +83,8 @@ class Writer:
     def pick(self, move: str, case: str = "default", channel: str = "email") -> str:
         """Return the chosen wording of one move, filled in."""
         options = self.book.choices(self.tone, channel, move, case, self.team)
-        return render(options[self.variant % len(options)], self.values)
+        text = render(options[self.variant % len(options)], self.values)
+        return self.book.join_articles(text, self.values["company"])
 
     def sentence(self, move: str, channel: str) -> str | None:
         """Return one move's sentence, or None when the facts leave nothing to say."""
@@ -171,14 +180,24 @@ def compose(
     _check("channel", channel, CHANNELS)
     lang = lang or candidate.lang or "en"
     _check("language", lang, languages())
+    book = phrasebook(lang)
     if isinstance(variant, bool) or not isinstance(variant, int) or variant < 0:
         raise InputError(f"variant must be a whole number 0 or more, found {variant!r}")
-    book = phrasebook(lang)
+    if variant >= book.variants:
+        raise InputError(
+            f"variant {variant} does not exist: there are {book.variants} wordings, "
+            f"0 to {book.variants - 1}"
+        )
     writer = Writer(gather(offer, candidate, book), book, tone, reason, variant)
+    if channel == "linkedin" and writer.facts.addressee is None:
+        raise InputError(
+            "a LinkedIn message goes to one person: add a contact to the offer "
+            "(or --to NAME), or choose another channel"
+        )
     if channel == "email":
         return channels.email(writer, PARAGRAPHS[tone])
     if channel == "linkedin":
-        return channels.linkedin(writer, PARAGRAPHS[tone])
+        return channels.linkedin(writer, LINKEDIN[tone])
     if channel == "letter":
         return channels.formal_letter(writer, PARAGRAPHS[tone], date or dt.date.today())
     return channels.phone(writer, PARAGRAPHS[tone], FOLLOW_UP[tone])

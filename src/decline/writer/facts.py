@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from decline.errors import InputError
 from decline.offers import Candidate, Contact, Offer
 from decline.writer.phrasebook import Phrasebook
-from decline.writer.text import clean, has_control, join_names, lower_first, surname
+from decline.writer.text import (
+    clean,
+    first_name,
+    has_control,
+    join_names,
+    lower_first,
+    surname,
+    without_legal_suffix,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class Person:
 class Facts:
     """Everything the composer may use, cleaned once; missing facts are None or empty."""
 
-    company: str
+    company: str  # as the offer names it, legal form included: the recipient block
     role: str
     candidate: str
     addressee: Person | None
@@ -48,9 +56,15 @@ class Facts:
     def values(self, book: Phrasebook) -> dict[str, str]:
         """Return the template values the facts allow."""
         meta = book.meta
-        values = {"company": self.company, "role": self.role, "candidate": self.candidate}
+        values = {
+            "company": without_legal_suffix(self.company, meta.get("legal_suffixes", ())),
+            "role": self.role,
+            "candidate": self.candidate,
+            "me": first_name(self.candidate),
+        }
         if self.addressee is not None:
             values["name"] = self.addressee.name
+            values["first"] = first_name(self.addressee.name)
             values["surname"] = surname(self.addressee.name)
             if self.addressee.honorific:
                 values["honorific"] = self.addressee.honorific

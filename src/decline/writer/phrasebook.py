@@ -9,6 +9,7 @@ from importlib.resources import files
 from typing import Any
 
 from decline.errors import InputError
+from decline.writer.text import join_articles
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,17 @@ class Phrasebook:
         meta: dict[str, Any] = self.data["meta"]
         return meta
 
+    @property
+    def variants(self) -> int:
+        """Return how many wordings every move offers: `--variant` 0 to this minus one."""
+        count: int = self.meta["variants"]
+        return count
+
+    def join_articles(self, text: str, company: str) -> str:
+        """Fuse prepositions with the article the company's name starts with, if any."""
+        articles = self.meta.get("articles")
+        return join_articles(text, company, articles) if articles else text
+
     def section(self, name: str) -> dict[str, str]:
         """Return a table of channel furniture (`letter`, `phone`)."""
         table: dict[str, str] = self.data[name]
@@ -32,7 +44,8 @@ class Phrasebook:
     def choices(self, tone: str, channel: str, move: str, case: str, team: bool) -> list[str]:
         """Return the variants for a move, most specific first.
 
-        A channel may override a tone's move (`[linkedin.warm.stay_connected]`); within a
+        A channel may override a tone's move (`[linkedin.warm.stay_connected]`) or every
+        tone's (`[call.all.decision]`); within a
         table the case falls back to `default`, and a team greeting prefers `<case>_team`.
         """
         return _choices(self.lang, tone, channel, move, case, team)
@@ -70,9 +83,10 @@ def phrasebook(lang: str) -> Phrasebook:
 def _choices(lang: str, tone: str, channel: str, move: str, case: str, team: bool) -> list[str]:
     data = phrasebook(lang).data
     tables = []
-    override = data.get(channel, {}).get(tone, {}).get(move)
-    if isinstance(override, dict):
-        tables.append(override)
+    for scope in (tone, "all"):  # a channel's override for this tone, then for every tone
+        override = data.get(channel, {}).get(scope, {}).get(move)
+        if isinstance(override, dict):
+            tables.append(override)
     tables.append(data[tone][move])
     cases = [f"{case}_team", case, "default_team", "default"] if team else [case, "default"]
     for table in tables:

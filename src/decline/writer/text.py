@@ -64,6 +64,69 @@ def surname(name: str) -> str:
     return " ".join(words[start:])
 
 
+def first_name(name: str) -> str:
+    """Return the name a warm letter greets by: the first word, or the whole name.
+
+    A name in a script that writes the family name first, or a single word, is kept whole.
+    """
+    words = name.split()
+    if len(words) < 2 or any(_family_name_first(char) for char in name):
+        return name
+    return words[0]
+
+
+def without_legal_suffix(company: str, suffixes: Sequence[str]) -> str:
+    """Return the company's name as people say it: "Acme S.r.l." → "Acme".
+
+    The legal form belongs in the recipient block of a formal letter, not in every sentence.
+    A name that is nothing but a suffix is kept.
+    """
+    trimmed = company.rstrip()
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if trimmed.casefold().endswith(suffix.casefold()):
+            head = trimmed[: len(trimmed) - len(suffix)]
+            if head and not head[-1].isalnum():
+                short = head.rstrip(" ,")
+                if short:
+                    return short
+    return company
+
+
+def join_articles(text: str, company: str, articles: Mapping[str, Mapping[str, str]]) -> str:
+    """Fuse a preposition with the article a company's name starts with ("di La X" → "della X").
+
+    Mid-sentence the article is lowercased ("presso la Bottega"); at the start of a sentence
+    it stays as written. `articles` maps each article to the prepositions that fuse with it.
+    """
+    article = next(
+        (
+            a
+            for a in articles
+            if company.startswith(a if a.endswith(("'", "’")) else f"{a} ")
+            and len(company) > len(a) + 1
+        ),
+        None,
+    )
+    if article is None or company not in text:
+        return text
+    tail = company[len(article) :]
+    fused = articles[article]
+    pieces: list[str] = []
+    position = 0
+    for match in re.finditer(re.escape(company), text):
+        before = text[position : match.start()]
+        word = re.search(r"(\S+)\s+$", before)
+        if word and word.group(1) in fused:
+            pieces.append(before[: word.start(1)] + fused[word.group(1)] + tail)
+        elif match.start() == 0 or re.search(r"[.!?]\s*$", before):
+            pieces.append(before + company)
+        else:
+            pieces.append(before + article.lower() + tail)
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _family_name_first(char: str) -> bool:
     if not ("\u1100" <= char <= "\ud7af" or "\u2e80" <= char <= "\u9fff"):
         return False

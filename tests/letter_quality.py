@@ -1,0 +1,196 @@
+"""What a careful recruiter would notice in a composed letter, checked from outside the composer.
+
+Each check reads only the letter's text and the facts it was written from, never the phrase
+files, so that the composer cannot pass by construction. The families come from a native
+reader's grading: greetings that read as a mail merge, Italian prepositions not joined to the
+company's article, sentences that echo their neighbours, spoken lines that are really e-mail,
+LinkedIn messages that are e-mails, and a counteroffer reason that tells the company its offer
+was used as leverage.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+from decline.offers import Candidate, Offer
+from decline.writer.letter import Letter
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"A-ZÀ-Ý])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Articles a company name may start with, and the prepositions that must fuse with them.
+_ITALIAN_ARTICLE = r"(?:Il|Lo|La|I|Gli|Le|L['’])"
+_UNJOINED = re.compile(rf"\b(?:di|a|da|in|su)\s+{_ITALIAN_ARTICLE}(?=\s|[A-ZÀ-Ý])")
+_LEGAL_SUFFIX = re.compile(
+    r"\b(?:S\.?r\.?l\.?s?|S\.?p\.?A\.?|S\.?n\.?c\.?|S\.?a\.?s\.?|Inc\.?|Ltd\.?|LLC|LLP|GmbH|plc)"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_WRITTEN_IN_SPEECH = re.compile(
+    r"https?://|www\.|\bI am writing\b|\bI'm writing\b|\b(?:Le|Vi|ti) scrivo\b|"
+    r"\bthis (?:e-?mail|letter|message)\b|\bquesta (?:e-?mail|lettera)\b",
+    re.IGNORECASE,
+)
+_LEVERAGE = re.compile(
+    r"current employer[^.]*(?:talk|discuss|conversation|counter)|"
+    r"(?:talk|discuss|conversation)[^.]*current employer|"
+    r"confronto con (?:il mio attuale datore|la mia attuale azienda)|"
+    r"controfferta|counter-?offer|matched|pareggiat",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at for with from by as is are was were be been have has
+    had i me my you your we our us it its this that these those not no so very also too just
+    will would could should can may might do did does all any each more most other some such
+    than then there their they them what which who whom how when where while if into about
+    again once only own same both few further here out over under up down off per via
+    il lo la i gli le un uno una di da in con su per tra fra e ed o ma che non mi ti si ci vi
+    ne è sono ho ha hanno del dello della dei degli delle al allo alla ai agli alle dal dallo
+    dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle come
+    anche più molto questo questa quello quella mio mia miei mie suo sua suoi sue lei la le
+    dear hello hi gentile buongiorno ciao""".split()  # noqa: SIM905 (a word list as prose)
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (good enough for the composer's own, well-punctuated text)."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if paragraph:
+            out += [part for part in _SENTENCE_END.split(paragraph) if part]
+    return out
+
+
+def words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
+
+
+def first_name(name: str) -> str:
+    """Return the given name as a person would be greeted by it, or the whole name."""
+    if any(unicodedata.name(char, "").startswith("CJK") for char in name):
+        return name
+    return name.split()[0]
+
+
+def body_prose(letter: Letter) -> list[str]:
+    """Return the paragraphs a recipient reads as prose: no address blocks, no signature."""
+    blocks = [block for block in letter.body.split("\n\n") if block.strip()]
+    if letter.channel == "letter":
+        # sender, date line, recipient come first; closing and name last
+        start = next((i for i, block in enumerate(blocks) if block.rstrip().endswith(",")), 0)
+        blocks = blocks[start:]
+    return blocks
+
+
+def greeting(letter: Letter) -> str:
+    """Return the salutation line of a letter, an e-mail or a LinkedIn message."""
+    text = letter.follow_up.body if letter.follow_up is not None else letter.body
+    for block in body_prose(letter) if letter.follow_up is None else text.split("\n\n"):
+        line = block.strip().splitlines()[0]
+        if line.endswith(","):
+            return line
+    return ""
+
+
+def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
+    """Return every defect a careful recruiter would notice, each as a short sentence."""
+    found: list[str] = []
+    spoken = [line.strip() for line in letter.body.splitlines() if line.startswith("   ")]
+    if letter.follow_up is not None:
+        said = " ".join(line.strip('«»“”"') for line in spoken)
+        prose_blocks = ["", said, *body_prose(letter.follow_up)]
+    else:
+        prose_blocks = body_prose(letter)
+    prose = "\n".join(prose_blocks)
+    found += _greeting_problems(letter, offer)
+    found += _italian_article_problems(letter, prose, offer)
+    found += _echo_problems(prose_blocks[1:-1] if len(prose_blocks) > 2 else prose_blocks)
+    if letter.reason == "counteroffer" and _LEVERAGE.search(letter.body):
+        found.append("the counteroffer reason says the offer was used as leverage")
+    if letter.channel == "phone":
+        if not spoken:
+            found.append("a call has no spoken lines")
+        for line in spoken:
+            if _WRITTEN_IN_SPEECH.search(line):
+                found.append(f"a spoken line is written, not said: {line.strip()!r}")
+    if letter.channel == "linkedin":
+        if len(letter.body) > 600:
+            found.append(f"a LinkedIn message of {len(letter.body)} characters (> 600)")
+        lines = letter.body.strip().splitlines()
+        if len(lines) >= 2 and lines[-2].rstrip().endswith(",") and lines[-1] == candidate.name:
+            found.append("a LinkedIn message ends with a letter's sign-off block")
+    for part in (prose_blocks[1:2], prose_blocks[2:]) if letter.follow_up else (prose_blocks,):
+        # a call and its confirming e-mail say the same things: each is read on its own
+        found += _repeated_phrases("\n".join(part), offer, letter)
+    return found
+
+
+def _repeated_phrases(prose: str, offer: Offer, letter: Letter) -> list[str]:
+    """A phrase of three words or more, not names, said twice in one letter."""
+    names = set(words(f"{offer.company} {offer.role} {letter.to_name or ''}"))
+    said = words(prose)
+    seen: dict[tuple[str, ...], int] = {}
+    found = []
+    for index in range(len(said) - 2):
+        gram = tuple(said[index : index + 3])
+        content = [w for w in gram if w not in _STOPWORDS and w not in names]
+        if len(content) < 2:
+            continue
+        if gram in seen and index - seen[gram] >= 3:
+            found.append(f"a phrase said twice: {' '.join(gram)!r}")
+        seen.setdefault(gram, index)
+    return found
+
+
+def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
+    line = greeting(letter)
+    if not line or letter.to_name is None:
+        return []
+    contact = next((c for c in offer.contacts if c.name.strip() == letter.to_name), None)
+    if contact is None:
+        return []
+    name = " ".join(contact.name.split())
+    given = first_name(name)
+    formal = letter.tone == "formal" and letter.channel != "linkedin"
+    if given != name and name in line and not (formal and not contact.honorific):
+        return [f"the greeting uses the full name: {line!r}"]
+    if not formal and given not in line:
+        return [f"a {letter.tone} greeting does not use the first name: {line!r}"]
+    return []
+
+
+def _italian_article_problems(letter: Letter, prose: str, offer: Offer) -> list[str]:
+    if letter.lang != "it":
+        return []
+    found = []
+    for match in _UNJOINED.finditer(prose):
+        found.append(f"a preposition not joined to the article: {match.group(0)!r}")
+    if re.search(rf"\bSpettabile\s+{_ITALIAN_ARTICLE}", prose):
+        found.append("'Spettabile' followed by the company's article, as a salutation")
+    article = re.match(rf"{_ITALIAN_ARTICLE}\s?", offer.company.strip())
+    if article:
+        rest = offer.company.strip()[article.end() :].split()[0]
+        capital = re.compile(rf"(?<=[\w,])[ \t]{re.escape(article.group(0).strip())}\s?{rest}")
+        for match in capital.finditer(prose):
+            found.append(f"a capitalised article mid-sentence: {match.group(0)!r}")
+    suffixes = len(_LEGAL_SUFFIX.findall(prose))
+    if suffixes > 1:
+        found.append(f"the company's legal suffix appears {suffixes} times in the prose")
+    return found
+
+
+def _echo_problems(blocks: list[str]) -> list[str]:
+    """Adjacent sentences that open alike, or where one's last noun opens the next."""
+    found = []
+    said = [s for block in blocks for s in sentences(block)]
+    for before, after in itertools.pairwise(said):
+        first_words = words(before)[:2], words(after)[:2]
+        if len(first_words[0]) == 2 and first_words[0] == first_words[1]:
+            found.append(f"two sentences in a row open alike: {before!r} / {after!r}")
+        tail = [w for w in words(before) if w not in _STOPWORDS][-1:]
+        head = [w for w in words(after)[:3] if w not in _STOPWORDS][:1]
+        if tail and head and tail == head and len(tail[0]) > 3:
+            found.append(f"a noun ends one sentence and opens the next: {before!r} / {after!r}")
+    return found

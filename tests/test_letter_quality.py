@@ -1,0 +1,234 @@
+"""Every combination of language, tone, channel, reason and variant reads as a person wrote it.
+
+The checks live in `letter_quality.py`, outside the composer; here they run over every
+combination and over offers with hard names: accents, apostrophes, ampersands, companies
+whose names start with an article or end with a legal suffix, two interviewers, and empty
+optional fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+
+from decline import InputError
+from decline.offers import Candidate, Contact, Offer
+from decline.writer.composer import REASONS, compose
+from decline.writer.phrasebook import languages, phrasebook
+from letter_quality import problems
+from writer_support import PROFILES
+
+TONES = ("warm", "formal", "brief")
+CHANNELS = ("email", "letter", "linkedin", "phone")
+
+NICCOLO = Contact("Niccolò D'Amico", "Dott.", "CTO", "niccolo@bottega.example", "hiring_manager")
+ELISA = Contact("Elisa Conti", "Dott.ssa", "Product Lead", None, "interviewer")
+CANDIDATE = Candidate(
+    name="Chiara Nardi",
+    email="chiara@example.com",
+    linkedin="https://www.linkedin.com/in/chiara-nardi",
+    city="Bologna",
+    address="Via Saragozza 10, 40123 Bologna",
+)
+HARD: dict[str, tuple[Offer, Candidate]] = {
+    "article-and-suffix": (
+        Offer(
+            id="bottega",
+            company="La Bottega Digitale S.r.l.",
+            role="Sviluppatrice front-end",
+            liked="il modo in cui il team discute le scelte di design",
+            contacts=(NICCOLO, ELISA),
+        ),
+        dataclasses.replace(CANDIDATE, lang="it"),
+    ),
+    "apostrophe-article": (
+        Offer(
+            id="orologio",
+            company="L'Orologiaio S.p.A.",
+            role="Data Analyst",
+            contacts=(Contact("Giulia D'Angelo", None, None, None, "recruiter"),),
+        ),
+        CANDIDATE,
+    ),
+    "ampersand": (
+        Offer(
+            id="smith",
+            company="Smith & Sons Ltd",
+            role="Site Engineer",
+            liked="how openly the site teams shared their safety data",
+            contacts=(
+                Contact("Tom Whitfield", "Mr", "Head of Engineering", None, "hiring_manager"),
+            ),  # noqa: E501
+        ),
+        Candidate(name="Priya Raman", email="priya@example.com"),
+    ),
+    "the-company": (
+        Offer(
+            id="lumen",
+            company="The Lumen Group",
+            role="Analyst",
+            contacts=(Contact("Ana de la Cruz", None, "Recruiter", None, "recruiter"),),
+        ),
+        Candidate(name="Sam O'Neill"),
+    ),
+    "two-interviewers": (
+        Offer(
+            id="duo",
+            company="Il Faro Studio",
+            role="Designer",
+            contacts=(
+                Contact("Marco Bellini", None, None, None, "interviewer"),
+                Contact("Sara Fontana", None, None, None, "interviewer"),
+            ),
+        ),
+        Candidate(name="Luca Neri", lang="it"),
+    ),
+    **PROFILES,
+}
+
+
+def _combinations() -> list[tuple[str, str, str, str, str]]:
+    return list(itertools.product(HARD, languages(), TONES, CHANNELS, REASONS))
+
+
+@pytest.mark.parametrize("profile", list(HARD))
+def test_every_combination_reads_as_a_person_wrote_it(profile: str) -> None:
+    offer, candidate = HARD[profile]
+    found: list[str] = []
+    for lang, tone, channel, reason in itertools.product(languages(), TONES, CHANNELS, REASONS):
+        for variant in range(phrasebook(lang).variants):
+            try:
+                letter = compose(
+                    offer, candidate, lang=lang, tone=tone, channel=channel, reason=reason,
+                    variant=variant,
+                )  # fmt: skip
+            except InputError:  # a LinkedIn message needs a person to go to
+                found += [] if channel == "linkedin" and not offer.contacts else ["refused"]
+                continue
+            for problem in problems(letter, offer, candidate):
+                found.append(f"{lang} {tone} {channel} {reason} v{variant}: {problem}")
+    assert not found, "\n".join(found[:25]) + f"\n… {len(found)} in all"
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_each_variant_is_different_and_there_are_no_more_than_promised(
+    lang: str, channel: str
+) -> None:
+    offer, candidate = HARD["article-and-suffix"]
+    count = phrasebook(lang).variants
+    bodies = [
+        compose(offer, candidate, lang=lang, channel=channel, variant=n).body for n in range(count)
+    ]
+    assert len(set(bodies)) == count
+    with pytest.raises(InputError, match=f"0 to {count - 1}"):
+        compose(offer, candidate, lang=lang, channel=channel, variant=count)
+
+
+def test_a_linkedin_message_goes_to_a_person() -> None:
+    offer, candidate = PROFILES["no-contact"]
+    with pytest.raises(InputError, match="LinkedIn"):
+        compose(offer, candidate, channel="linkedin")
+
+
+# The checks themselves must catch what they are for, and pass what is fine.
+def _letter(body: str, **changes: object) -> object:
+    from decline.writer.letter import Letter
+
+    fields = {
+        "subject": None, "body": body, "to_name": "Tom Whitfield", "to_email": None,
+        "lang": "en", "channel": "email", "tone": "warm", "reason": "other_offer", "variant": 0,
+    }  # fmt: skip
+    fields.update(changes)
+    return Letter(**fields)  # type: ignore[arg-type]
+
+
+TOM = Offer(id="x", company="Acme", role="Engineer", contacts=(Contact("Tom Whitfield", "Mr"),))
+BOTTEGA = Offer(id="b", company="La Bottega S.r.l.", role="Dev", contacts=(NICCOLO,))
+
+
+@pytest.mark.parametrize(
+    ("body", "changes", "offer", "expected"),
+    [
+        ("Dear Tom Whitfield,\n\nThank you.\n\nBest,\nSam", {}, TOM, "full name"),
+        ("Dear Mr Whitfield,\n\nThank you.\n\nBest,\nSam", {}, TOM, "first name"),
+        (
+            "Gentile team di La Bottega,\n\nGrazie.\n\nSaluti,\nSam",
+            {"lang": "it", "to_name": None},
+            BOTTEGA,
+            "not joined",
+        ),
+        (
+            "Gentile Niccolò,\n\nGrazie a La Bottega S.r.l. e a tutti. Auguro a tutti in "
+            "La Bottega S.r.l. ogni bene.\n\nSaluti,\nSam",
+            {"lang": "it", "to_name": "Niccolò D'Amico"},
+            BOTTEGA,
+            "legal suffix",
+        ),
+        (
+            "Dear Tom,\n\nThank you. I have decided to decline the offer. The offer is not "
+            "right for me.\n\nMore here.\n\nBest,\nSam",
+            {},
+            TOM,
+            "opens the next",
+        ),
+        (
+            "Dear Tom,\n\nThank you. I would be glad to stay in touch. I would be glad to hear "
+            "of future roles.\n\nMore.\n\nBest,\nSam",
+            {},
+            TOM,
+            "open alike",
+        ),
+        (
+            "Dear Tom,\n\nThank you. After talking things through with my current employer, I "
+            "will stay.\n\nBest,\nSam",
+            {"reason": "counteroffer"},
+            TOM,
+            "leverage",
+        ),
+        (
+            "Talking points\n\n1. Open\n   “I am writing to let you know I decline.”\n",
+            {"channel": "phone"},
+            TOM,
+            "written, not said",
+        ),
+        ("Hi Tom,\n\n" + "Thanks. " * 90 + "\n\nBest, Alex", {"channel": "linkedin"}, TOM, "600"),
+    ],
+)
+def test_the_quality_checks_catch_what_they_are_for(
+    body: str, changes: dict[str, object], offer: Offer, expected: str
+) -> None:
+    candidate = Candidate(name="Alex Rivera")
+    found = problems(_letter(body, **changes), offer, candidate)  # type: ignore[arg-type]
+    assert any(expected in problem for problem in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "changes", "offer"),
+    [
+        ("Dear Tom,\n\nThank you for the offer. I took another role.\n\nBest,\nSam", {}, TOM),
+        (
+            "Dear Mr Whitfield,\n\nThank you. I must decline.\n\nYours sincerely,\nSam",
+            {"tone": "formal"},
+            TOM,
+        ),
+        (
+            "Gentile Niccolò,\n\nGrazie per l'offerta della Bottega. Ho scelto un'altra strada. "
+            "Auguro alla Bottega ogni successo.\n\nSaluti,\nSam",
+            {"lang": "it", "to_name": "Niccolò D'Amico"},
+            BOTTEGA,
+        ),
+        (
+            "Talking points\n\n1. Open\n   “I'm calling to thank you for the offer.”\n",
+            {"channel": "phone"},
+            TOM,
+        ),
+    ],
+)
+def test_the_quality_checks_pass_a_fine_letter(
+    body: str, changes: dict[str, object], offer: Offer
+) -> None:
+    candidate = Candidate(name="Alex Rivera")
+    assert problems(_letter(body, **changes), offer, candidate) == []  # type: ignore[arg-type]
