@@ -60,7 +60,7 @@ HARD: dict[str, tuple[Offer, Candidate]] = {
             liked="how openly the site teams shared their safety data",
             contacts=(
                 Contact("Tom Whitfield", "Mr", "Head of Engineering", None, "hiring_manager"),
-            ),  # noqa: E501
+            ),
         ),
         Candidate(name="Priya Raman", email="priya@example.com"),
     ),
