@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 
 import pytest
 
 from decline import InputError
 from decline.offers import Candidate, Contact, Offer
 from decline.writer.composer import REASONS, compose
-from decline.writer.phrasebook import languages, phrasebook
+from decline.writer.phrasebook import languages, phrasebook, registers
 from letter_quality import problems
 from writer_support import PROFILES
 
@@ -98,17 +99,19 @@ def test_every_combination_reads_as_a_person_wrote_it(profile: str) -> None:
     offer, candidate = HARD[profile]
     found: list[str] = []
     for lang, tone, channel, reason in itertools.product(languages(), TONES, CHANNELS, REASONS):
-        for variant in range(phrasebook(lang).variants):
+        for register, variant in itertools.product(
+            registers(lang) or (None,), range(phrasebook(lang).variants)
+        ):
             try:
                 letter = compose(
                     offer, candidate, lang=lang, tone=tone, channel=channel, reason=reason,
-                    variant=variant,
+                    variant=variant, register=register,
                 )  # fmt: skip
             except InputError:  # a LinkedIn message needs a person to go to
                 found += [] if channel == "linkedin" and not offer.contacts else ["refused"]
                 continue
             for problem in problems(letter, offer, candidate):
-                found.append(f"{lang} {tone} {channel} {reason} v{variant}: {problem}")
+                found.append(f"{lang} {register} {tone} {channel} {reason} v{variant}: {problem}")
     assert not found, "\n".join(found[:25]) + f"\n… {len(found)} in all"
 
 
@@ -232,3 +235,32 @@ def test_the_quality_checks_pass_a_fine_letter(
 ) -> None:
     candidate = Candidate(name="Alex Rivera")
     assert problems(_letter(body, **changes), offer, candidate) == []  # type: ignore[arg-type]
+
+
+# The reverential Lei (La ringrazio, ringraziarLa, Suo) and the tu (ti ringrazio, tuo).
+_LEI = re.compile(r"(?<=[a-zà-ù,] )(?:La|Le|Lei|Suo|Sua|Suoi|Sue)\b|[a-z](?:La|Le)\b")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("tone", TONES)
+def test_each_italian_register_keeps_to_its_own_you(tone: str, channel: str) -> None:
+    offer, candidate = HARD["article-and-suffix"]
+    for variant in range(4):
+        tu = compose(
+            offer, candidate, lang="it", tone=tone, channel=channel, variant=variant, register="tu"
+        )
+        lei = compose(offer, candidate, lang="it", tone=tone, channel=channel, variant=variant)
+        assert tu.register == "tu"
+        assert lei.register == "lei"
+        prose = [block for block in tu.body.split("\n\n") if "Bottega Digitale S.r.l." not in block]
+        assert not _LEI.search("\n\n".join(prose)), tu.body
+        assert not re.search(r"\b(?:ti|tuo|tua|hai)\b", lei.body), lei.body
+
+
+def test_tu_greets_by_first_name_and_english_has_no_register() -> None:
+    offer, candidate = HARD["article-and-suffix"]
+    assert compose(offer, candidate, lang="it", register="tu").body.startswith("Ciao Niccolò,")
+    with pytest.raises(InputError, match="no register 'voi'; choose one of lei, tu"):
+        compose(offer, candidate, lang="it", register="voi")
+    with pytest.raises(InputError, match="English has no register 'tu'"):
+        compose(offer, candidate, lang="en", register="tu")

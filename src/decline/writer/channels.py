@@ -115,6 +115,7 @@ def phone(writer: Writer, plan: Plan, follow_up_plan: Plan) -> Letter:
     if facts.addressee is not None:
         values["person"] = facts.addressee.addressed
     title = render(furniture["title" if facts.addressee else "title_team"], values)
+    title = book.join_articles(title, values["company"])
     planned = {move for paragraph in plan for move in paragraph}
     steps = [
         ("open", ("gratitude",)),

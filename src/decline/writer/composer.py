@@ -153,6 +153,7 @@ class Writer:
             tone=self.tone,
             reason=self.reason,
             variant=self.variant,
+            register=self.book.register,
             follow_up=follow_up,
             notes=self.facts.notes + notes,
         )
@@ -168,19 +169,22 @@ def compose(
     lang: str | None = None,
     variant: int = 0,
     date: dt.date | None = None,
+    register: str | None = None,
 ) -> Letter:
     """Compose a graceful decline of `offer` for `candidate`.
 
     `lang` defaults to the candidate's letter language; `variant` picks other wording,
     deterministically; `date` (default today) is the only source of dates, and only the
-    formal letter shows one. Raises `InputError` for an unknown choice.
+    formal letter shows one. `register` is how an Italian letter says "you" (`lei`, the
+    default, or `tu`); a language with one register refuses it. Raises `InputError` for an
+    unknown choice.
     """
     _check("reason", reason, REASONS)
     _check("tone", tone, TONES)
     _check("channel", channel, CHANNELS)
     lang = lang or candidate.lang or "en"
     _check("language", lang, languages())
-    book = phrasebook(lang)
+    book = phrasebook(lang, register)
     if isinstance(variant, bool) or not isinstance(variant, int) or variant < 0:
         raise InputError(f"variant must be a whole number 0 or more, found {variant!r}")
     if variant >= book.variants:

@@ -23,6 +23,7 @@ class Letter:
     tone: str
     reason: str
     variant: int
+    register: str | None = None  # how an Italian letter says "you": lei or tu
     follow_up: Letter | None = None
     notes: tuple[str, ...] = ()
 
@@ -37,6 +38,7 @@ class Letter:
             "tone": self.tone,
             "reason": self.reason,
             "variant": self.variant,
+            "register": self.register,
             "notes": list(self.notes),
         }
         if self.follow_up is not None:

@@ -1,4 +1,9 @@
-"""The wording of each language, read once from `phrases/<lang>.toml`."""
+"""The wording of each language, read once from `phrases/<lang>.toml`.
+
+A language may speak in more than one register (Italian: `lei`, the default, and `tu`). A
+register other than the first is `phrases/<lang>.<register>.toml`: the tables that differ,
+laid over the language's own, key by key.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ class Phrasebook:
 
     lang: str
     data: dict[str, Any]
+    register: str | None = None
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -48,12 +54,18 @@ class Phrasebook:
         tone's (`[call.all.decision]`); within a
         table the case falls back to `default`, and a team greeting prefers `<case>_team`.
         """
-        return _choices(self.lang, tone, channel, move, case, team)
+        return _choices(self.lang, self.register, tone, channel, move, case, team)
 
 
 def languages() -> tuple[str, ...]:
     """Return the languages that have a phrase file, sorted."""
     return _languages()
+
+
+def registers(lang: str) -> tuple[str, ...]:
+    """Return the registers a language speaks in, its default first (empty: just one)."""
+    found: list[str] = phrasebook(lang).meta.get("registers", [])
+    return tuple(found)
 
 
 @cache
@@ -63,25 +75,50 @@ def _languages() -> tuple[str, ...]:
         sorted(
             entry.name.removesuffix(".toml")
             for entry in folder.iterdir()
-            if entry.name.endswith(".toml")
+            if entry.name.endswith(".toml") and entry.name.count(".") == 1
         )
     )
 
 
+def _read(name: str) -> dict[str, Any]:
+    text = files("decline.writer").joinpath("phrases", f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _overlay(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Return `base` with every table of `changes` laid over it, key by key."""
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _overlay(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 @cache
-def phrasebook(lang: str) -> Phrasebook:
-    """Return the phrasebook for `lang`, parsed once per process."""
+def phrasebook(lang: str, register: str | None = None) -> Phrasebook:
+    """Return the phrasebook for `lang` in `register` (default: the language's own)."""
     if lang not in _languages():
         raise InputError(
             f"no letters in language {lang!r}; choose one of {', '.join(_languages())}"
         )
-    text = files("decline.writer").joinpath("phrases", f"{lang}.toml").read_text("utf-8")
-    return Phrasebook(lang=lang, data=tomllib.loads(text))
+    data = _read(lang)
+    known: list[str] = data["meta"].get("registers", [])
+    if register is None or (known and register == known[0]):
+        return Phrasebook(lang=lang, data=data, register=known[0] if known else None)
+    if register not in known:
+        choices = f"choose one of {', '.join(known)}" if known else "it has only one"
+        raise InputError(f"{data['meta']['name']} has no register {register!r}; {choices}")
+    overlaid = _overlay(data, _read(f"{lang}.{register}"))
+    return Phrasebook(lang=lang, data=overlaid, register=register)
 
 
 @cache
-def _choices(lang: str, tone: str, channel: str, move: str, case: str, team: bool) -> list[str]:
-    data = phrasebook(lang).data
+def _choices(
+    lang: str, register: str | None, tone: str, channel: str, move: str, case: str, team: bool
+) -> list[str]:
+    data = phrasebook(lang, register).data
     tables = []
     for scope in (tone, "all"):  # a channel's override for this tone, then for every tone
         override = data.get(channel, {}).get(scope, {}).get(move)
