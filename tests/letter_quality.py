@@ -153,6 +153,11 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
         return []
     name = " ".join(contact.name.split())
     given = first_name(name)
+    panel = [c for c in offer.contacts if c.role == "interviewer"]
+    if letter.channel != "linkedin" and 1 < len(panel) == len(offer.contacts) <= 3:
+        greeted = [c.name for c in panel if first_name(c.name) not in line]
+        if greeted and not (letter.tone == "formal" and any(c.honorific for c in panel)):
+            return [f"a panel of interviewers, but {greeted} not greeted: {line!r}"]
     formal = letter.tone == "formal" and letter.channel != "linkedin"
     if given != name and name in line and not (formal and not contact.honorific):
         return [f"the greeting uses the full name: {line!r}"]

@@ -78,7 +78,7 @@ class Writer:
         self.reason = reason
         self.variant = variant
         self.values = facts.values(book)
-        self.team = facts.addressee is None
+        self.team = len(facts.addressees) != 1  # speaking to a team, or to a panel
 
     def pick(self, move: str, case: str = "default", channel: str = "email") -> str:
         """Return the chosen wording of one move, filled in."""
@@ -108,6 +108,8 @@ class Writer:
         addressee = self.facts.addressee
         if addressee is None:
             return self.pick("salutation", "team", channel)
+        if len(self.facts.addressees) > 1:
+            return self.pick("salutation", "panel", channel)
         return self.pick("salutation", "honorific" if addressee.honorific else "name", channel)
 
     def paragraphs(
@@ -192,7 +194,8 @@ def compose(
             f"variant {variant} does not exist: there are {book.variants} wordings, "
             f"0 to {book.variants - 1}"
         )
-    writer = Writer(gather(offer, candidate, book), book, tone, reason, variant)
+    facts = gather(offer, candidate, book, panel=channel != "linkedin")
+    writer = Writer(facts, book, tone, reason, variant)
     if channel == "linkedin" and writer.facts.addressee is None:
         raise InputError(
             "a LinkedIn message goes to one person: add a contact to the offer "

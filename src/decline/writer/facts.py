@@ -33,6 +33,11 @@ class Person:
         """Return the name with its honorific, as in a recipient block."""
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
+    @property
+    def formally(self) -> str:
+        """Return how a formal greeting names them: honorific and surname, else the name."""
+        return f"{self.honorific} {surname(self.name)}" if self.honorific else self.name
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -42,6 +47,7 @@ class Facts:
     role: str
     candidate: str
     addressee: Person | None
+    addressees: tuple[Person, ...]  # a panel of interviewers is greeted together; else one
     manager: Person | None  # the hiring manager, when the addressee is someone else
     others: tuple[Person, ...]  # people met besides the addressee (and a thanked manager)
     liked: str | None
@@ -65,6 +71,18 @@ class Facts:
         if self.addressee is not None:
             values["name"] = self.addressee.name
             values["first"] = first_name(self.addressee.name)
+            values["firsts"] = join_names(
+                [first_name(person.name) for person in self.addressees],
+                meta["list_and"],
+                meta.get("list_and_euphonic", ""),
+                meta.get("list_euphonic_initials", ""),
+            )
+            values["names"] = join_names(
+                [person.formally for person in self.addressees],
+                meta["list_and"],
+                meta.get("list_and_euphonic", ""),
+                meta.get("list_euphonic_initials", ""),
+            )
             values["surname"] = surname(self.addressee.name)
             if self.addressee.honorific:
                 values["honorific"] = self.addressee.honorific
@@ -113,9 +131,16 @@ def _person(contact: Contact, book: Phrasebook, notes: list[str]) -> Person | No
     )
 
 
-def gather(offer: Offer, candidate: Candidate, book: Phrasebook) -> Facts:
+# A panel larger than this is greeted through its first member, not by a list of names.
+PANEL_LIMIT = 3
+
+
+def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool = True) -> Facts:
     """Collect the facts: the addressee is the hiring manager, else the recruiter, else the
-    first contact; with no contact the letter greets the team and says so in a note."""
+    first contact; with no contact the letter greets the team and says so in a note.
+
+    When only interviewers are known, up to three of them are greeted together (`panel`;
+    a LinkedIn message goes to one person, so it passes False)."""
     notes: list[str] = []
     company = _text("company", offer.company)
     role = _text("role", offer.role)
@@ -135,7 +160,17 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook) -> Facts:
     manager = None
     if addressee is not None and addressee.role != "hiring_manager":
         manager = next((p for p in people if p.role == "hiring_manager"), None)
-    others = tuple(p for p in people if p is not addressee and p is not manager)
+    addressees: tuple[Person, ...] = (addressee,) if addressee is not None else ()
+    interviewers = tuple(p for p in people if p.role == "interviewer")
+    if panel and addressee is not None and 1 < len(interviewers) == len(people) <= PANEL_LIMIT:
+        addressees = interviewers
+        notes.append(
+            f"The letter greets {join_names([p.name for p in addressees], 'and')}: "
+            "send it to all of them."
+        )
+    others = tuple(
+        p for p in people if p not in addressees and p is not addressee and p is not manager
+    )
     if addressee is None:
         notes.append(
             "No contact person is known, so the letter greets the team; a letter to a named "
@@ -146,6 +181,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook) -> Facts:
         role=role,
         candidate=name,
         addressee=addressee,
+        addressees=addressees,
         manager=manager,
         others=others,
         # `liked` is the candidate's own words, in the offer file's language: a letter in
