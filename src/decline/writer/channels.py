@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -62,12 +63,23 @@ def _long_date(date: dt.date, locale: str) -> str:
     return format_date(date, format="long", locale=locale)
 
 
+def _locale(meta: dict[str, object], *places: str | None) -> str:
+    """Return the locale to date a letter in: the region the sender's address names, if any."""
+    regions = meta.get("regions", {})
+    assert isinstance(regions, dict)
+    where = "\n".join(place for place in places if place)
+    for locale, patterns in regions.items():
+        if any(re.search(pattern, where, re.MULTILINE) for pattern in patterns):
+            return str(locale)
+    return str(meta["locale"])
+
+
 def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
     """Return a formal letter: sender, place and date, recipient, body, signature."""
     facts, furniture = writer.facts, writer.book.section("letter")
     sender = [facts.candidate, *_lines(facts.sender_address)]
     sender += [line for line in (facts.email, facts.phone) if line]
-    when = _long_date(date, writer.book.meta["locale"])
+    when = _long_date(date, _locale(writer.book.meta, facts.sender_address, facts.city))
     date_line = render(
         furniture["date_line_city" if facts.city else "date_line"],
         {"date": when, "city": facts.city or ""},
