@@ -288,3 +288,13 @@ def test_no_reason_names_a_figure_or_an_employer(reason: str) -> None:
             options = phrasebook(lang).data[tone]["reason"].get(reason, [])
             for option in options:
                 assert not re.search(r"\d|€|\$|%|salary|stipendio|\{company\}", option), option
+
+
+def test_what_was_liked_is_kept_in_its_own_language_and_a_note_says_when_it_is_left_out() -> None:
+    italian_liked = dataclasses.replace(FULL_OFFER, liked="la cura con cui il team scrive i test")
+    letter = compose(italian_liked, FULL_CANDIDATE, lang="it")  # an English-speaking candidate
+    assert "la cura con cui il team scrive i test" in letter.body
+    english = compose(italian_liked, FULL_CANDIDATE, lang="en")
+    assert "scrive" not in english.body
+    assert any("leaves it out" in note for note in english.notes)
+    assert not any("leaves it out" in note for note in letter.notes)

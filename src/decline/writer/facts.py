@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from decline.errors import InputError
 from decline.offers import Candidate, Contact, Offer
-from decline.writer.phrasebook import Phrasebook
+from decline.writer.phrasebook import Phrasebook, guess_language
 from decline.writer.text import (
     clean,
     first_name,
@@ -184,9 +184,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
         addressees=addressees,
         manager=manager,
         others=others,
-        # `liked` is the candidate's own words, in the offer file's language: a letter in
-        # another language leaves it out rather than mix languages or translate it.
-        liked=_text("liked", offer.liked) if _same_language(candidate.lang, book.lang) else None,
+        liked=_liked(offer, candidate, book, notes),
         linkedin=_text("linkedin", candidate.linkedin),
         email=_text("e-mail", candidate.email),
         phone=_text("phone", candidate.phone),
@@ -197,6 +195,21 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
     )
 
 
-def _same_language(first: str, second: str) -> bool:
-    """Say whether two language codes name the same language."""
-    return first.casefold() == second.casefold()
+def _liked(offer: Offer, candidate: Candidate, book: Phrasebook, notes: list[str]) -> str | None:
+    """Return what the candidate liked when it is in the letter's language, else None and a note.
+
+    It is the candidate's own words: a letter in another language leaves it out rather than
+    mix languages or translate it. Its language is the one whose phrase files share most of
+    its words, or, when that is unclear, the candidate's letter language.
+    """
+    liked = _text("liked", offer.liked)
+    if liked is None:
+        return None
+    written_in = guess_language(liked) or candidate.lang
+    if written_in.casefold() == book.lang.casefold():
+        return liked
+    notes.append(
+        f"What you liked ({liked!r}) is not in {book.meta['name']}, so this letter leaves it "
+        f"out; write it in {book.meta['name']} to have it in the letter."
+    )
+    return None

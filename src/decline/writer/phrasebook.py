@@ -7,6 +7,7 @@ laid over the language's own, key by key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,9 @@ from typing import Any
 
 from decline.errors import InputError
 from decline.writer.text import join_articles
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,38 @@ class Phrasebook:
 def languages() -> tuple[str, ...]:
     """Return the languages that have a phrase file, sorted."""
     return _languages()
+
+
+def guess_language(text: str) -> str | None:
+    """Return the language whose phrase files share most words with `text`, if one clearly does.
+
+    For the candidate's own short phrases (what they liked), not for whole letters: a phrase
+    with no telling word, or as many of one language's as another's, gives None.
+    """
+    words = set(_WORD.findall(text.casefold()))
+    scores = sorted(((len(words & _vocabulary(lang)), lang) for lang in _languages()), reverse=True)
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[0][0] == scores[1][0]):
+        return None
+    return scores[0][1]
+
+
+@cache
+def _vocabulary(lang: str) -> frozenset[str]:
+    """Return the words a language's phrase files use, names of placeholders aside."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            found.update(_WORD.findall(_PLACEHOLDER.sub(" ", node).casefold()))
+
+    walk({key: table for key, table in _read(lang).items() if key != "meta"})
+    return frozenset(word for word in found if len(word) > 1)
 
 
 def registers(lang: str) -> tuple[str, ...]:
