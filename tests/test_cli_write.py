@@ -216,3 +216,16 @@ def test_without_a_contact_a_note_says_a_name_is_better(
     assert result.code == 0
     assert result.out.startswith("Subject: ")
     assert "note: No contact person is known" in result.err
+
+
+def test_register_tu_writes_italian_in_the_tu_form(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    result = write(capsys, tmp_path, *QUICK, "--name", "Alex Rivera", "--lang", "it",
+                   "--register", "tu")  # fmt: skip
+    assert result.code == 0
+    assert "Ciao Maria," in result.out
+    assert "ringraziarLa" not in result.out
+    refused = write(capsys, tmp_path, *QUICK, "--name", "Alex Rivera", "--register", "tu")
+    assert refused.code == 2
+    assert "English has no register 'tu'" in refused.err

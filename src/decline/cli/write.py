@@ -134,6 +134,11 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
 @click.option("--channel", metavar="C", help="email, letter, linkedin or phone.")
 @click.option("--lang", metavar="LANG", help="en or it (default: the offer file's).")
 @click.option("--variant", default="0", metavar="N", help="Other wording: 0 to 3 (four in all)")
+@click.option(
+    "--register",
+    metavar="R",
+    help="Italian only: lei (default) or tu, how the letter says 'you'.",
+)
 @click.option("--date", "date_text", metavar="DATE", help="The letter's date (default today).")
 @click.option("--format", "form", default="text", metavar="F", help="text, json or eml.")
 @click.option(
@@ -180,6 +185,7 @@ def command(
     channel: str | None,
     lang: str | None,
     variant: str,
+    register: str | None,
     date_text: str | None,
     form: str,
     out: Path | None,
@@ -219,6 +225,7 @@ def command(
         lang=letter_lang,
         variant=_variant(variant),
         date=when,
+        register=register,
     )
     report = _review(letter, offer, when, settings.review_ignore)
     if form == "eml":
