@@ -98,17 +98,20 @@ def test_forget_removes_the_offer_and_everything_tied_to_it(workspace: Workspace
             assert rows == expected, table
 
 
+NOW = "2026-11-24T09:30:00+00:00"
+
+
 @pytest.mark.parametrize("export_format", ["json", "toml"])
 def test_export_then_import_restores_everything(
     workspace: Workspace, tmp_path: Path, export_format: str
 ) -> None:
     with workspace.transaction() as db:
-        add_offer_set(db, OFFERS, "t")
-        decide(db, "acme", "decline", "t")
+        add_offer_set(db, OFFERS, NOW)
+        decide(db, "acme", "decline", NOW)
         db.execute(
             "INSERT INTO letters (offer_id, state, body, message, created_at, updated_at) "
-            "VALUES ('acme', 'sent', 'Dear Maria,\n\tthanks \"really\" \x7f', ?, 't', 't')",
-            (b"\x00\xffexact bytes",),
+            "VALUES ('acme', 'sent', 'Dear Maria,\n\tthanks \"really\" \x7f', ?, ?, ?)",
+            (b"\x00\xffexact bytes", NOW, NOW),
         )
         original = snapshot(db, workspace.applied_migrations())
     target = tmp_path / f"export.{export_format}"

@@ -19,7 +19,6 @@ from decline.workspace.schema import TABLES
 FORMAT_NAME = "decline-workspace"
 EXPORT_SCHEMA = 1
 FORMATS = ("json", "toml", "csv")
-_BINARY = {("letters", "message")}
 
 
 def snapshot(connection: sqlite3.Connection, migrations: list[str]) -> dict[str, Any]:
@@ -82,6 +81,10 @@ def _to_toml(data: dict[str, Any]) -> str:
     lines = ["# A decline workspace export: `decline import FILE` restores it."]
     for key in ("format", "schema", "migrations"):
         lines.append(f"{key} = {_toml_value(data[key])}")
+    empty = [table for table, rows in data["tables"].items() if not rows]
+    if empty:
+        # An empty table is written too: an import needs every table, even an empty one.
+        lines.extend(["", "[tables]", *(f"{table} = []" for table in empty)])
     for table, rows in data["tables"].items():
         for row in rows:
             lines.append("")
@@ -96,7 +99,7 @@ def _to_toml(data: dict[str, Any]) -> str:
 
 
 def read_export(path: Path) -> dict[str, Any]:
-    """Read a JSON or TOML export, checking that it is one."""
+    """Read a JSON or TOML export, checking all of it (InputError listing every problem)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -115,39 +118,29 @@ def read_export(path: Path) -> dict[str, Any]:
         )
     if not isinstance(data.get("tables"), dict):
         raise InputError(f"{path}: the export has no tables")
+    from decline.workspace.export_check import check_export
+
+    check_export(data, str(path))
     return data
 
 
-def restore(connection: sqlite3.Connection, data: dict[str, Any]) -> dict[str, int]:
-    """Replace the workspace's contents with the export's; return rows per table."""
-    unknown = sorted(set(data["tables"]) - set(TABLES))
-    if unknown:
-        raise InputError(f"unknown table(s) in the export: {', '.join(unknown)}")
+def restore(
+    connection: sqlite3.Connection, data: dict[str, Any], source: str = "the export"
+) -> dict[str, int]:
+    """Replace the workspace's contents with the export's; return rows per table.
+
+    The export is checked whole first (`check_export`): when anything is wrong, nothing is
+    deleted. Run it inside one transaction so that a fault half-way changes nothing either.
+    """
+    from decline.workspace.export_check import check_export, insert
+
+    rows = check_export(data, source)
     for table in reversed(TABLES):
         connection.execute(f"DELETE FROM {table}")
-    counts = {}
     for table in TABLES:
-        rows = data["tables"].get(table, [])
-        columns = {row["name"] for row in connection.execute(f"PRAGMA table_info({table})")}
-        for number, row in enumerate(rows, start=1):
-            if not isinstance(row, dict):
-                raise InputError(f"{table} row {number}: expected a table of values")
-            extra = sorted(set(row) - columns)
-            if extra:
-                raise InputError(f"{table} row {number}: unknown column(s) {', '.join(extra)}")
-            values = {
-                column: base64.b64decode(value)
-                if (table, column) in _BINARY and isinstance(value, str)
-                else value
-                for column, value in row.items()
-            }
+        for number, row in enumerate(rows[table], start=1):
             try:
-                connection.execute(
-                    f"INSERT INTO {table} ({', '.join(values)}) "
-                    f"VALUES ({', '.join('?' * len(values))})",
-                    tuple(values.values()),
-                )
+                insert(connection, table, row)
             except sqlite3.IntegrityError as error:
-                raise InputError(f"{table} row {number}: {error}") from None
-        counts[table] = len(rows)
-    return counts
+                raise InputError(f"{source}: {table} row {number}: {error}") from None
+    return {table: len(rows[table]) for table in TABLES}
