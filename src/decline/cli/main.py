@@ -7,15 +7,44 @@ matplotlib or Rich. Each subcommand module exposes one Click command named `comm
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from importlib import import_module
-from pathlib import Path
-from typing import Any
 
-import click
 
-from decline.errors import InputError
-from decline.exitcodes import ExitCode
+def _exit_interrupted(signum: int, frame: object) -> None:
+    """Leave at once with exit 3: Ctrl-C before `run` has set up its own handling, or after."""
+    try:
+        os.write(2, b"decline: interrupted\n")
+    finally:
+        os._exit(3)  # ExitCode.INTERRUPTED, before anything else is imported
+
+
+def _is_entry_point() -> bool:
+    """Tell whether this process is the `decline` command (not a test importing the CLI)."""
+    program = sys.argv[0] if sys.argv else ""
+    name = os.path.basename(program)
+    return name in ("decline", "decline.exe") or program.endswith(
+        os.path.join("decline", "__main__.py")
+    )
+
+
+# Ctrl-C during the imports below must not print a traceback: until `run` takes over, an
+# interrupt simply ends the process with exit 3. (Before this line, Python is still
+# starting and handles it itself.) A parent may have started us with SIGINT blocked; a
+# Ctrl-C pending since then is delivered here, to this handler.
+if _is_entry_point():
+    signal.signal(signal.SIGINT, _exit_interrupted)
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+from importlib import import_module  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import click  # noqa: E402
+
+from decline.errors import InputError  # noqa: E402
+from decline.exitcodes import ExitCode  # noqa: E402
 
 # name -> (module, one-line help shown by `decline --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -111,25 +140,41 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, no_color: bool
 
 def run(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with one of the codes in `ExitCode`, never a traceback for input."""
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C: KeyboardInterrupt
+    try:
+        code = _run(argv)
+    except KeyboardInterrupt:  # while reporting another error
+        code = _interrupted()
+    finally:
+        # once the outcome is known, a late Ctrl-C must not turn into a traceback either
+        signal.signal(signal.SIGINT, previous)
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         code = cli.main(args=argv, prog_name="decline", standalone_mode=False)
     except InputError as error:
         click.echo(f"decline: {error}", err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except click.exceptions.Abort:
-        click.echo("decline: interrupted", err=True)
-        sys.exit(ExitCode.INTERRUPTED)
+        return ExitCode.BAD_INPUT
+    except click.exceptions.Abort as abort:
+        # click.confirm(abort=True) raises Abort both for "n" and for Ctrl-C at the prompt;
+        # only the second is an interruption ("n" is an answer: nothing changed).
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            return _interrupted()
+        click.echo("Nothing changed.", err=True)
+        return ExitCode.NEGATIVE
     except KeyboardInterrupt:
-        click.echo("decline: interrupted", err=True)
-        sys.exit(ExitCode.INTERRUPTED)
+        return _interrupted()
     except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
+        return done.exit_code
     except click.ClickException as error:
         error.show()
-        sys.exit(ExitCode.BAD_INPUT)
+        return ExitCode.BAD_INPUT
     except BrokenPipeError:
         sys.stderr.close()
-        sys.exit(ExitCode.DONE)
+        return ExitCode.DONE
     except Exception as error:  # a bug: say so plainly, keep the details for the report
         import traceback
 
@@ -140,8 +185,13 @@ def run(argv: list[str] | None = None) -> None:
             "please report it — set DECLINE_DEBUG=1 for details",
             err=True,
         )
-        sys.exit(ExitCode.INTERNAL)
-    sys.exit(code if isinstance(code, int) else ExitCode.DONE)
+        return ExitCode.INTERNAL
+    return code if isinstance(code, int) else ExitCode.DONE
+
+
+def _interrupted() -> int:
+    click.echo("decline: interrupted", err=True)
+    return ExitCode.INTERRUPTED
 
 
 if __name__ == "__main__":
