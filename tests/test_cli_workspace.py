@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import select
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +166,73 @@ def test_an_explicit_path_in_no_folder_is_exit_2_and_creates_nothing(
         run(["add", str(example_offers())])
     assert done.value.code == 2
     assert not (tmp_path / "nonexistent").exists()
+
+
+DECLINE = Path(sys.executable).with_name("decline")
+
+
+def answer_in_a_terminal(args: list[str], answer: bytes | None) -> tuple[int, str]:
+    """Run `decline ARGS` on a pseudo-terminal, answer its question (None: Ctrl-C)."""
+    main, terminal = os.openpty()
+    process = subprocess.Popen(
+        [str(DECLINE), *args], stdin=terminal, stdout=terminal, stderr=terminal, close_fds=True
+    )
+    os.close(terminal)
+    seen = b""
+    try:
+        while b"[y/N]" not in seen:
+            ready, _, _ = select.select([main], [], [], 30)
+            assert ready, f"no question asked; saw {seen!r}"
+            seen += os.read(main, 4096)
+        if answer is None:
+            process.send_signal(signal.SIGINT)
+        else:
+            os.write(main, answer)
+        while True:
+            ready, _, _ = select.select([main], [], [], 30)
+            assert ready, f"the command did not finish after the answer; saw {seen!r}"
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal closed: the process ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+        code = process.wait(timeout=30)
+    finally:
+        os.close(main)
+        if process.poll() is None:
+            process.kill()
+    return code, seen.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["forget", "acme"], ["import", "EXPORT"]],
+    ids=["forget", "import"],
+)
+def test_answering_no_changes_nothing_and_is_exit_1_while_ctrl_c_is_exit_3(
+    capsys: Capture, db: Path, tmp_path: Path, args: list[str]
+) -> None:
+    decline(capsys, db, "add", str(example_offers()))
+    decline(capsys, db, "decide", "acme", "decline")
+    export = tmp_path / "export.json"
+    decline(capsys, db, "export", "-o", str(export))
+    decline(capsys, db, "forget", "gamma", "--yes")
+    args = [str(export) if arg == "EXPORT" else arg for arg in args]
+    before = db.read_bytes()
+    code, seen = answer_in_a_terminal(["--db", str(db), *args], b"n\n")
+    assert code == 1, seen
+    assert "Nothing changed" in seen
+    assert "interrupted" not in seen
+    assert db.read_bytes() == before
+    code, seen = answer_in_a_terminal(["--db", str(db), *args], None)
+    assert code == 3, seen
+    assert "interrupted" in seen
+    assert db.read_bytes() == before
+    code, seen = answer_in_a_terminal(["--db", str(db), *args], b"y\n")
+    assert code == 0, seen
+    offers = sqlite3.connect(db).execute("SELECT id FROM offers ORDER BY id").fetchall()
+    assert [row[0] for row in offers] == (
+        ["beta"] if args[0] == "forget" else ["acme", "beta", "gamma"]
+    )
