@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from decline.cli.workspace_options import open_workspace
@@ -12,13 +10,16 @@ from decline.workspace.store import utc_now
 
 
 @click.command(name="add")
-@click.argument("offers_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("offers_file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.pass_context
-def command(ctx: click.Context, offers_file: Path) -> None:
-    """Import offers and contacts; importing twice changes nothing, other offers are kept."""
-    from decline.offers import load_offers
+def command(ctx: click.Context, offers_file: str) -> None:
+    """Import offers and contacts; importing twice changes nothing, other offers are kept.
 
-    offers = load_offers(offers_file)
+    OFFERS_FILE may be - to read the offer file from standard input.
+    """
+    from decline.cli.io import label, read_offers
+
+    offers = read_offers(offers_file)
     with open_workspace(ctx) as workspace, workspace.transaction() as connection:
         summary = add_offer_set(connection, offers, utc_now())
     parts = [
@@ -30,4 +31,6 @@ def command(ctx: click.Context, offers_file: Path) -> None:
         )
         if ids
     ]
-    click.echo(f"{offers_file}: " + ("; ".join(parts) or "no offers") + f" — in {workspace.path}")
+    click.echo(
+        f"{label(offers_file)}: " + ("; ".join(parts) or "no offers") + f" — in {workspace.path}"
+    )

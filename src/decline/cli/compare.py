@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
@@ -18,11 +17,12 @@ better, ratings 1–5 alike). An offer's score is the weighted sum of its criter
 points: weights from [priorities], or AHP from [priorities.pairwise]. The sensitivity
 samples 10,000 plausible weightings around yours (Dirichlet, a typical weight ±25%),
 and says which figure or weight would change the winner. See docs/compare.md.
+OFFERS may be - to read the offer file from standard input; -o - is standard output.
 """
 
 
 @click.command("compare", help=HELP)
-@click.argument("offers", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("offers", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--format",
     "output_format",
@@ -33,7 +33,7 @@ and says which figure or weight would change the winner. See docs/compare.md.
 )
 @click.option(
     "--chart",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     help="Also draw a stacked-bar chart to this .svg or .png file.",
 )
 @click.option(
@@ -48,28 +48,37 @@ and says which figure or weight would change the winner. See docs/compare.md.
 @click.option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True),
+    metavar="FILE",
     help="Write the comparison to this file instead of standard output.",
 )
+@click.option("--force", is_flag=True, help="Replace the -o or --chart file if it exists.")
 @click.pass_obj
 def command(
     state: State,
-    offers: Path,
+    offers: str,
     output_format: str,
-    chart: Path | None,
+    chart: str | None,
     samples: int,
     seed: int,
     lang: str | None,
-    out: Path | None,
+    out: str | None,
+    force: bool,
 ) -> None:
     """Weigh the offers against your priorities and recommend one (P1)."""
+    from decline.cli.io import check_output, is_stdio, output_path, read_offers, write_output
+    from decline.errors import InputError
     from decline.evaluate.compare import compare
     from decline.evaluate.explain import Words, languages
-    from decline.offers import load_offers
 
     if lang is not None and lang not in languages():
         raise click.BadParameter(f"expected one of {', '.join(languages())}", param_hint="--lang")
-    offer_set = load_offers(offers)
+    if chart is not None and is_stdio(chart):
+        raise InputError("--chart: standard output holds the comparison; name an .svg or .png")
+    for target, option in ((out, "-o/--out"), (chart, "--chart")):
+        if target is not None:
+            check_output(target, inputs=[offers], force=force, option=option)
+    offer_set = read_offers(offers)
     if lang is None:
         file_lang = offer_set.candidate.lang
         settings_lang = state.settings().lang if file_lang not in languages() else None
@@ -79,26 +88,20 @@ def command(
     if chart is not None:
         from decline.evaluate.chart import save_chart
 
-        save_chart(comparison, chart, words)
+        with output_path(chart, inputs=[offers], force=force, option="--chart") as temporary:
+            save_chart(comparison, temporary, words)
+    to_stdout = out is None or is_stdio(out)
     if output_format == "json":
-        _emit(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n", out)
+        text = json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n"
     elif output_format == "markdown":
         from decline.evaluate.report import markdown
 
-        _emit(markdown(comparison, words, str(offers)), out)
+        text = markdown(comparison, words, offers)
     else:
         from decline.cli.compare_table import render_table
 
-        _emit(render_table(comparison, words, str(offers), color=state.color and out is None), out)
-
-
-def _emit(text: str, out: Path | None) -> None:
-    if out is None:
+        text = render_table(comparison, words, offers, color=state.color and to_stdout)
+    if to_stdout:
         click.echo(text, nl=False)
-        return
-    from decline.errors import InputError
-
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"-o/--out: cannot write {out} ({error.strerror})") from None
+    else:
+        write_output(out, text, inputs=[offers], force=force)

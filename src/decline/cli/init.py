@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from importlib.resources import files
-from pathlib import Path
 
 import click
-
-from decline.errors import InputError
 
 
 def example_text() -> str:
@@ -16,21 +13,18 @@ def example_text() -> str:
 
 
 @click.command("init")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it already exists.")
-def command(file: Path | None, force: bool) -> None:
-    """Write a commented example offer file to FILE (or print it) to start from.
+def command(file: str | None, force: bool) -> None:
+    """Write a commented example offer file to FILE (or print it; - is standard output).
 
     Edit the candidate, priorities and offers, then run `decline compare FILE`.
     """
+    from decline.cli.io import is_stdio, write_output
+
     text = example_text()
-    if file is None:
+    if file is None or is_stdio(file):
         click.echo(text, nl=False)
         return
-    if file.exists() and not force:
-        raise InputError(f"{file}: already exists; choose another name or add --force")
-    try:
-        file.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{file}: cannot write it ({error.strerror})") from None
+    write_output(file, text, force=force, option="FILE")
     click.echo(f"Wrote {file}. Edit it, then run: decline compare {file}", err=True)

@@ -29,10 +29,13 @@ def parse_date(option: str, value: str | None) -> date | None:
 
 
 def _read(source: str) -> tuple[str, str]:
-    from decline.reading import decode, read_draft
+    from decline.cli.io import STDIN_LABEL, is_stdio
+    from decline.reading import MAX_BYTES, decode, read_draft
 
-    if source == "-":
-        return "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")
+    if is_stdio(source):
+        from decline.cli.io import read_stdin
+
+        return STDIN_LABEL, decode(read_stdin(MAX_BYTES, "one letter"), STDIN_LABEL)
     return source, read_draft(Path(source))
 
 
@@ -58,8 +61,13 @@ def _read(source: str) -> tuple[str, str]:
 @click.option("--deadline", metavar="DATE", help="The offer's deadline (for timing, P3).")
 @click.option("--today", metavar="DATE", help="The day the letter goes out (default: today).")
 @click.option(
-    "-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    metavar="FILE",
+    help="Write the reports here, not to standard output (- is standard output).",
 )
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.pass_obj
 def command(
     state: State,
@@ -70,13 +78,17 @@ def command(
     received: str | None,
     deadline: str | None,
     today: str | None,
-    out: Path | None,
+    out: str | None,
+    force: bool,
 ) -> None:
     """Check drafts (.txt in UTF-8 or UTF-16 with a BOM, .eml, or - for stdin).
 
     Exit 0 when every letter is ready to send, 1 when one is not graceful or not ready.
+    With several files, one that cannot be read is named on standard error and the others
+    are still reviewed; the exit is then 2.
     """
-    from decline.checker.engine import review
+    from decline.checker.engine import _normalise_ignore, review
+    from decline.cli.io import check_output, is_stdio, label, write_output
 
     dates = {
         "received": parse_date("--received", received),
@@ -88,21 +100,43 @@ def command(
     sources = files or ("-",)
     if sources == ("-",) and sys.stdin.isatty():
         raise click.UsageError("give a draft file, or pipe one in with -")
-    inputs = [_read(source) for source in sources]
-    reports = [(name, review(text, lang, ignore=codes, **dates)) for name, text in inputs]
-    color = state.color and out is None and sys.stdout.isatty()
-    output = _render(reports, output_format, color)
-    if out:
-        out.write_text(output, encoding="utf-8")
-    else:
+    _normalise_ignore(codes)  # an unknown code is a usage error, not one bad file
+    if out is not None:
+        check_output(out, inputs=sources, force=force)
+    reports: list[tuple[str, Report]] = []
+    bad = 0
+    for source in sources:
+        try:
+            name, text = _read(source)
+            reports.append((name, review(text, lang, ignore=codes, **dates)))
+        except InputError as error:
+            if len(sources) == 1:
+                raise
+            message = str(error)
+            where = label(source)
+            click.echo(
+                f"decline: {message if message.startswith(where) else f'{where}: {message}'}",
+                err=True,
+            )
+            bad += 1
+    to_stdout = out is None or is_stdio(out)
+    color = state.color and to_stdout and sys.stdout.isatty()
+    output = _render(reports, output_format, color, several=len(sources) > 1)
+    if to_stdout:
         click.echo(output, nl=False, color=color)
+    else:
+        write_output(out, output, inputs=sources, force=force)
     ready = all(report.ready_to_send for _, report in reports)
-    click.get_current_context().exit(ExitCode.DONE if ready else ExitCode.NEGATIVE)
+    verdict = ExitCode.DONE if ready else ExitCode.NEGATIVE
+    click.get_current_context().exit(ExitCode.BAD_INPUT if bad else verdict)
 
 
-def _render(typed: list[tuple[str, Report]], output_format: str, color: bool) -> str:
+def _render(
+    typed: list[tuple[str, Report]], output_format: str, color: bool, *, several: bool
+) -> str:
+    """Render the reports; with several inputs, the list and summary shapes (even of one)."""
     if output_format == "json":
-        if len(typed) == 1:
+        if not several:
             data: object = typed[0][1].to_dict()
         else:
             data = [{"file": name, "report": report.to_dict()} for name, report in typed]
@@ -110,7 +144,7 @@ def _render(typed: list[tuple[str, Report]], output_format: str, color: bool) ->
     if output_format == "languagetool":
         from decline.checker.formats.languagetool import render as render_lt
 
-        if len(typed) == 1:
+        if not several:
             data = render_lt(typed[0][1])
         else:
             data = [{"file": name, "report": render_lt(report)} for name, report in typed]
@@ -119,10 +153,10 @@ def _render(typed: list[tuple[str, Report]], output_format: str, color: bool) ->
 
     style = click.style if color else _no_style
     parts = [
-        render_text(report, name=name if len(typed) > 1 else "", color=color, style=style)
+        render_text(report, name=name if several else "", color=color, style=style)
         for name, report in typed
     ]
-    if len(typed) > 1:
+    if several and typed:
         parts.append(_summary(typed))
     return "\n".join(parts)
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -19,7 +17,7 @@ from decline.cli.main import State
 from decline.errors import InputError
 
 if TYPE_CHECKING:
-    from decline.offers import Candidate, Offer
+    from decline.offers import Candidate, Offer, OfferSet
     from decline.writer.letter import Letter
 
 FORMATS = ("text", "json", "eml")
@@ -40,14 +38,13 @@ def _variant(value: str) -> int:
     return int(value)
 
 
-def _from_file(path: Path, offer_id: str | None) -> tuple[Offer, Candidate]:
-    from decline.offers import load_offers
+def _pick(offers: OfferSet, source: str, offer_id: str | None) -> tuple[Offer, Candidate]:
+    from decline.cli.io import label
 
-    offers = load_offers(path)
     if offer_id is None:
         if len(offers.offers) != 1:
             ids = ", ".join(offer.id for offer in offers.offers)
-            raise InputError(f"which offer? add --offer ID; ids in {path}: {ids}")
+            raise InputError(f"which offer? add --offer ID; ids in {label(source)}: {ids}")
         return offers.offers[0], offers.candidate
     return offers.offer(offer_id), offers.candidate
 
@@ -122,7 +119,7 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
 
 
 @click.command("write")
-@click.argument("offers", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("offers", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--offer", "offer_id", metavar="ID", help="The offer to decline (its id).")
 @click.option(
     "--reason",
@@ -144,10 +141,11 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
 @click.option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True),
     metavar="FILE",
-    help="Write here instead of standard output.",
+    help="Write here instead of standard output (- is standard output).",
 )
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.option(
     "--save",
     is_flag=True,
@@ -178,7 +176,7 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
 def command(
     state: State,
     /,
-    offers: Path | None,
+    offers: str | None,
     offer_id: str | None,
     reason: str | None,
     tone: str | None,
@@ -188,14 +186,16 @@ def command(
     register: str | None,
     date_text: str | None,
     form: str,
-    out: Path | None,
+    out: str | None,
+    force: bool,
     save: bool,
     **quick: Any,
 ) -> None:
     """Write a graceful decline for one offer (P2–P7).
 
-    From an offer file: decline write OFFERS.toml --offer ID. Without a file (quick mode):
-    decline write --company C --role R --to NAME --name NAME.
+    From an offer file: decline write OFFERS.toml --offer ID (- reads it from standard
+    input). Without a file (quick mode): decline write --company C --role R --to NAME
+    --name NAME.
     """
     if form not in FORMATS:
         raise InputError(f"unknown --format {form!r}; choose one of {', '.join(FORMATS)}")
@@ -206,7 +206,13 @@ def command(
         raise InputError("--offer needs an offer file: decline write OFFERS.toml --offer ID")
     if save and offers is None:
         raise InputError("--save needs an offer file: decline write OFFERS.toml --offer ID --save")
-    offer, candidate = _from_file(offers, offer_id) if offers else _quick(quick)
+    from decline.cli.io import check_output, read_offers, write_output
+
+    inputs = [offers] if offers is not None else []
+    if out is not None:
+        check_output(out, inputs=inputs, force=force)
+    offer_set = read_offers(offers) if offers is not None else None
+    offer, candidate = _pick(offer_set, offers, offer_id) if offer_set and offers else _quick(quick)
     settings = state.settings()
     channel = channel or settings.channel
     if form == "eml" and channel not in ("email", "phone"):
@@ -238,26 +244,18 @@ def command(
     else:
         review = report.to_dict() if report is not None else None
         payload = _render(letter, form, review).encode("utf-8")
-    if out is not None:
-        try:
-            out.write_bytes(payload)
-        except OSError as error:
-            raise InputError(f"{out}: cannot write ({error.strerror})") from None
-    else:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+    write_output(out, payload, inputs=inputs, force=force)
     for note in letter.notes:
         click.echo(f"note: {note}", err=True)
     if report is not None:
         click.echo(_summary(report), err=True)
-    if save and offers is not None:
-        _save(offers, offer.id, letter)
+    if save and offer_set is not None:
+        _save(offer_set, offer.id, letter)
 
 
-def _save(offers_path: Path, offer_id: str, letter: Letter) -> None:
+def _save(offer_set: OfferSet, offer_id: str, letter: Letter) -> None:
     """Store the letter as the offer's draft, importing the offer file first (idempotent)."""
     from decline.cli.workspace_options import open_workspace
-    from decline.offers import load_offers
     from decline.workspace.catalog import add_offer_set
     from decline.workspace.letters import LetterDraft, save_draft
     from decline.workspace.store import utc_now
@@ -265,7 +263,7 @@ def _save(offers_path: Path, offer_id: str, letter: Letter) -> None:
     draft = LetterDraft.from_letter(letter)
     with open_workspace(click.get_current_context()) as workspace:
         with workspace.transaction() as connection:
-            add_offer_set(connection, load_offers(offers_path), utc_now())
+            add_offer_set(connection, offer_set, utc_now())
             save_draft(connection, offer_id, draft, utc_now())
         where = workspace.path
     click.echo(f"saved as the draft for {offer_id} in {where}: `decline send {offer_id}`", err=True)
