@@ -6,17 +6,17 @@ them are raised together as one `InputError`, so a user fixes the whole file in 
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from difflib import get_close_matches
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from decline.errors import InputError
-from decline.offer_lines import KeyLines
+from decline.offer_lines import MAX_NESTING, KeyLines
 from decline.offer_lines import Path as KeyPath
 from decline.offers import (
     BUILTIN_CRITERIA,
@@ -24,6 +24,7 @@ from decline.offers import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
     OFFER_FIELDS,
+    RANGES,
     Candidate,
     Commute,
     Contact,
@@ -33,6 +34,9 @@ from decline.offers import (
 )
 
 RATED_BUILTINS = ("culture", "growth")  # the built-in criteria a candidate rates 1–5
+MAX_PROBLEMS = 50  # lines listed for one file; the rest are counted ("…and 2,990 more")
+MAX_SUGGESTIONS = 10  # "did you mean" for the first unknown names only, and at most
+MAX_COMPARED = 10_000  # this many names compared in all: each comparison is a difflib pass
 
 _TABLES = ("candidate", "priorities", "fx", "settings", "offer")
 _CANDIDATE = CANDIDATE_FIELDS
@@ -42,13 +46,19 @@ _COMMUTE = ("minutes_one_way", "office_days_per_week", "cost_per_day")
 _CONTACT = CONTACT_FIELDS
 _SETTINGS = ("working_weeks",)
 _GENDERS = ("feminine", "masculine")
+_VESTING_YEARS = "offer.equity.vesting_years"
+_CLIFF_MONTHS = "offer.equity.cliff_months"
 _ID = re.compile(r"[a-z0-9-]+")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _LANG = re.compile(r"[a-z]{2,3}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+_SHOWN = 60  # characters of a found text or number shown in a message
+
+
 def _show(value: object) -> str:
+    """Say what was found, briefly: a huge number or a long text is cut, never printed whole."""
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -56,25 +66,54 @@ def _show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, float) and value.is_integer():
+        shown = repr(value)
+        return (
+            shown if len(shown) <= _SHOWN else f"{shown[: _SHOWN - 2]}… ({len(value):,} characters)"
+        )
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
+    if isinstance(value, int) and abs(value) >= 10**15:
+        digits = str(abs(value))  # tomllib refuses more than 4,300 digits, str() takes them
+        sign = "-" if value < 0 else ""
+        return f"{sign}{digits[:3]}… (a whole number of {len(digits):,} digits)"
     return str(value)
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
-    close = get_close_matches(name, list(known), n=1, cutoff=0.6)
+    """Return " — did you mean 'x'?" for the nearest known name, or "".
+
+    Only names whose length could reach difflib's cutoff of 0.6 are compared (a ratio is
+    at most 2·min/(a+b)), so a very long name costs nothing.
+    """
+    size = len(name)
+    near = [k for k in known if 2 * min(size, len(k)) >= 0.6 * (size + len(k))]
+    close = get_close_matches(name, near, n=1, cutoff=0.6)
     return f" — did you mean {close[0]!r}?" if close else ""
 
 
 class _Reader:
     """Turns the parsed TOML into models, writing down each problem with its line."""
 
-    def __init__(self, label: str, text: str) -> None:
+    def __init__(self, label: str, lines: KeyLines | str) -> None:
         self.label = label
-        self.lines = KeyLines(text)
+        self.lines = KeyLines(lines) if isinstance(lines, str) else lines
         self.found: list[tuple[int, str]] = []
         self.ids: dict[str, int] = {}
+        self.suggestions = 0
+        self.compared = 0
+        self.fx_named: set[str] = set()  # currencies [fx] names, with a good rate or not
+
+    def suggest(self, name: str, known: Collection[str]) -> str:
+        """Return `_suggest(name, known)` while the budget lasts, then "".
+
+        The budget (MAX_SUGGESTIONS names, MAX_COMPARED comparisons) keeps a file with
+        thousands of unknown names linear: their problems are listed and counted anyway.
+        """
+        self.suggestions += 1
+        self.compared += len(known)
+        if self.suggestions > MAX_SUGGESTIONS or self.compared > MAX_COMPARED:
+            return ""
+        return _suggest(name, known)
 
     def problem(self, where: KeyPath, message: str) -> None:
         line = self.lines.find(where)
@@ -83,8 +122,12 @@ class _Reader:
 
     @property
     def problems(self) -> list[str]:
-        """Return every problem, in the order of the file's lines."""
-        return [message for _, message in sorted(self.found, key=lambda item: item[0])]
+        """Return the problems in the order of the file's lines, the first MAX_PROBLEMS."""
+        ordered = [message for _, message in sorted(self.found, key=lambda item: item[0])]
+        if len(ordered) <= MAX_PROBLEMS:
+            return ordered
+        rest = len(ordered) - MAX_PROBLEMS
+        return [*ordered[:MAX_PROBLEMS], f"{self.label}: …and {rest:,} more problems"]
 
     # ----- generic checks
 
@@ -93,7 +136,9 @@ class _Reader:
     ) -> None:
         for key in table:
             if key not in known:
-                self.problem((*where, key), f"{ctx}unknown key {key!r}{_suggest(key, known)}")
+                self.problem(
+                    (*where, key), f"{ctx}unknown key {_show(key)}{self.suggest(key, known)}"
+                )
 
     def table(self, raw: object, where: KeyPath, ctx: str, key: str) -> dict[str, Any] | None:
         if raw is None:
@@ -124,44 +169,29 @@ class _Reader:
         key: str,
         where: KeyPath,
         ctx: str,
+        field: str,
         *,
-        low: float = 0.0,
-        high: float | None = None,
-        low_open: bool = False,
-        expected: str = "a number ≥ 0",
+        expected: str | None = None,
     ) -> float | None:
+        """Return `table[key]` as a float when it is in the range RANGES[field] gives."""
         value = table.get(key)
         if value is None:
             return None
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if ok and (not math.isfinite(value) or value < low or (low_open and value == low)):
-            ok = False
-        if ok and high is not None and value > high:
-            ok = False
-        if not ok:
-            self.problem((*where, key), f"{ctx}{key}: expected {expected}, found {_show(value)}")
-            return None
-        return float(value)
-
-    def money(self, table: dict[str, Any], key: str, where: KeyPath, ctx: str) -> float | None:
-        return self.number(table, key, where, ctx, expected="an amount ≥ 0 (no negative money)")
-
-    def percent(self, table: dict[str, Any], key: str, where: KeyPath, ctx: str) -> float | None:
-        return self.number(table, key, where, ctx, high=100, expected="a percentage from 0 to 100")
-
-    def whole(
-        self, table: dict[str, Any], key: str, where: KeyPath, ctx: str, low: int, high: int
-    ) -> int | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        limits = RANGES[field]
+        if not limits.accepts(value):
             self.problem(
                 (*where, key),
-                f"{ctx}{key}: expected a whole number from {low} to {high}, found {_show(value)}",
+                f"{ctx}{key}: expected {expected or limits.text}, found {_show(value)}",
             )
             return None
-        return value
+        return int(value) if limits.whole else float(value)
+
+    def whole(
+        self, table: dict[str, Any], key: str, where: KeyPath, ctx: str, field: str
+    ) -> int | None:
+        """Return `table[key]` when it is a whole number in the range RANGES[field] gives."""
+        value = self.number(table, key, where, ctx, field)
+        return None if value is None else int(value)
 
     def day(self, table: dict[str, Any], key: str, where: KeyPath, ctx: str) -> date | None:
         value = table.get(key)
@@ -219,7 +249,7 @@ class _Reader:
             address=self.text(table, "address", where, ctx),
             lang=lang,
             grammatical_gender=gender,
-            hourly_rate=self.money(table, "hourly_rate", where, ctx),
+            hourly_rate=self.number(table, "hourly_rate", where, ctx, "candidate.hourly_rate"),
         )
 
     def equity(self, raw: object, where: KeyPath, ctx: str) -> Equity | None:
@@ -227,11 +257,11 @@ class _Reader:
         if table is None:
             return None
         self.known_keys(table, _EQUITY, where, f"{ctx}equity: ")
-        value = self.money(table, "value", where, f"{ctx}equity.")
+        value = self.number(table, "value", where, f"{ctx}equity.", "offer.equity.value")
         if "value" not in table:
             self.problem(where, f"{ctx}equity: missing 'value' (the whole grant's worth)")
-        years = self.whole(table, "vesting_years", where, f"{ctx}equity.", 1, 10)
-        cliff = self.whole(table, "cliff_months", where, f"{ctx}equity.", 0, 120) or 0
+        years = self.whole(table, "vesting_years", where, f"{ctx}equity.", _VESTING_YEARS)
+        cliff = self.whole(table, "cliff_months", where, f"{ctx}equity.", _CLIFF_MONTHS) or 0
         schedule = self.schedule(table.get("schedule"), (*where, "schedule"), ctx)
         if "vesting_years" in table and "schedule" in table:
             self.problem(
@@ -252,20 +282,21 @@ class _Reader:
     def schedule(self, raw: object, where: KeyPath, ctx: str) -> tuple[float, ...] | None:
         if raw is None:
             return None
-        numbers = [
-            float(x)
-            for x in (raw if isinstance(raw, list) else [])
-            if isinstance(x, int | float) and not isinstance(x, bool) and 0 <= x <= 100
-        ]
-        good = isinstance(raw, list) and 0 < len(numbers) == len(raw) <= 10
-        if not good or sum(numbers) > 100.0001:
-            self.problem(
-                where,
-                f"{ctx}equity.schedule: expected a list of yearly percentages 0–100 summing to "
-                f"at most 100, such as [25, 25, 25, 25], found {_show(raw)}",
-            )
-            return None
-        return tuple(numbers)
+        limits = RANGES["offer.equity.schedule"]
+        items = raw if isinstance(raw, list) else []
+        bad = next((i for i, x in enumerate(items) if not limits.accepts(x)), None)
+        if not isinstance(raw, list) or not raw:
+            found = _show(raw) if raw != [] else "an empty list"
+        elif len(items) > 10:
+            found = f"{len(items):,} years"
+        elif bad is not None:
+            found = f"{_show(items[bad])} in year {bad + 1}"
+        elif sum(items) > 100.0001:
+            found = f"a total of {_show(float(sum(items)))}"
+        else:
+            return tuple(float(x) for x in items)
+        self.problem(where, f"{ctx}equity.schedule: expected {limits.text}, found {found}")
+        return None
 
     def commute(self, raw: object, where: KeyPath, ctx: str) -> Commute | None:
         table = self.table(raw, where, ctx, "commute")
@@ -273,13 +304,11 @@ class _Reader:
             return None
         self.known_keys(table, _COMMUTE, where, f"{ctx}commute: ")
         ctx = f"{ctx}commute."
-        minutes = self.number(
-            table, "minutes_one_way", where, ctx, high=600, expected="minutes from 0 to 600"
-        )
+        minutes = self.number(table, "minutes_one_way", where, ctx, "offer.commute.minutes_one_way")
         days = self.number(
-            table, "office_days_per_week", where, ctx, high=7, expected="days from 0 to 7"
+            table, "office_days_per_week", where, ctx, "offer.commute.office_days_per_week"
         )
-        cost = self.money(table, "cost_per_day", where, ctx)
+        cost = self.number(table, "cost_per_day", where, ctx, "offer.commute.cost_per_day")
         return Commute(
             minutes_one_way=minutes or 0.0,
             office_days_per_week=5.0 if days is None else days,
@@ -297,9 +326,7 @@ class _Reader:
                     f"rated; rate {', '.join(RATED_BUILTINS)} or a criterion of your own",
                 )
                 continue
-            value = self.number(
-                table, name, where, f"{ctx}ratings.", low=1, high=5, expected="a rating from 1 to 5"
-            )
+            value = self.number(table, name, where, f"{ctx}ratings.", "offer.ratings.NAME")
             if value is not None:
                 ratings[name] = value
         return ratings
@@ -314,8 +341,8 @@ class _Reader:
         if role not in CONTACT_ROLES:
             self.problem(
                 (*where, "role"),
-                f"{ctx}contact.role: expected one of {', '.join(CONTACT_ROLES)}, found {role!r}"
-                + _suggest(role, CONTACT_ROLES),
+                f"{ctx}contact.role: expected one of {', '.join(CONTACT_ROLES)}, "
+                f"found {_show(role)}{self.suggest(role, CONTACT_ROLES)}",
             )
         if name is None:
             return None
@@ -379,15 +406,17 @@ class _Reader:
             currency=currency,
             received=received,
             deadline=deadline,
-            base_salary=self.money(table, "base_salary", where, ctx),
-            bonus_target_pct=self.percent(table, "bonus_target_pct", where, ctx),
-            signing_bonus=self.money(table, "signing_bonus", where, ctx),
-            equity=self.equity(table.get("equity"), (*where, "equity"), ctx),
-            retirement_match_pct=self.percent(table, "retirement_match_pct", where, ctx),
-            pto_days=self.number(
-                table, "pto_days", where, ctx, high=366, expected="days from 0 to 366"
+            base_salary=self.number(table, "base_salary", where, ctx, "offer.base_salary"),
+            bonus_target_pct=self.number(
+                table, "bonus_target_pct", where, ctx, "offer.bonus_target_pct"
             ),
-            benefits_value=self.money(table, "benefits_value", where, ctx),
+            signing_bonus=self.number(table, "signing_bonus", where, ctx, "offer.signing_bonus"),
+            equity=self.equity(table.get("equity"), (*where, "equity"), ctx),
+            retirement_match_pct=self.number(
+                table, "retirement_match_pct", where, ctx, "offer.retirement_match_pct"
+            ),
+            pto_days=self.number(table, "pto_days", where, ctx, "offer.pto_days"),
+            benefits_value=self.number(table, "benefits_value", where, ctx, "offer.benefits_value"),
             commute=self.commute(table.get("commute"), (*where, "commute"), ctx),
             ratings=self.ratings(table.get("ratings"), (*where, "ratings"), ctx),
             liked=self.text(table, "liked", where, ctx),
@@ -410,14 +439,15 @@ class _Reader:
         for key in table:
             if key == "base":
                 continue
-            code = self.currency(key, ("fx", key), "[fx] ", f"rate name {key!r}")
+            self.fx_named.add(key.upper())
+            code = self.currency(key, ("fx", key), "[fx] ", f"rate name {_show(key)}")
             rate = self.number(
                 table,
                 key,
                 ("fx",),
                 "[fx] ",
-                low_open=True,
-                expected=f"1 {key} in {base or 'base'} as a positive number",
+                "fx.CODE",
+                expected=f"1 {key} in {base or 'base'} as a positive number up to 1,000,000,000",
             )
             if code and rate is not None:
                 rates[code] = rate
@@ -431,9 +461,7 @@ class _Reader:
             "working_weeks",
             ("settings",),
             "[settings] ",
-            low=1,
-            high=52,
-            expected="weeks from 1 to 52",
+            "settings.working_weeks",
         )
         return 46.0 if weeks is None else weeks
 
@@ -452,7 +480,8 @@ class _Reader:
                 )
             return
         for index, offer in enumerate(offers):
-            if offer and offer.currency and offer.currency != base and offer.currency not in rates:
+            named = offer and offer.currency in self.fx_named  # a bad rate: reported already
+            if offer and offer.currency and offer.currency != base and not named:
                 self.problem(
                     ("offer", index, "currency"),
                     f"offer {offer.id!r}: currency {offer.currency}: expected a rate for it in "
@@ -460,13 +489,10 @@ class _Reader:
                 )
 
 
-def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
-    """Parse and validate offer-file text; raise one InputError listing every problem."""
-    from decline.offer_priorities import read_priorities
-
-    label = str(path)
+def _toml(text: str, label: str, lines: KeyLines) -> dict[str, Any]:
+    """Parse TOML; InputError naming the file and line on any fault of the text."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
@@ -474,11 +500,38 @@ def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
         detail = _TOML_POSITION.sub("", message).strip()
         column = f" (column {position.group(2)})" if position else ""
         raise InputError(f"{where}: not valid TOML: {detail}{column}") from None
-    reader = _Reader(label, text)
+    except RecursionError:  # nesting MAX_NESTING lets through, on a very deep call stack
+        raise InputError(f"{label}: values nested too deeply for this reader") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        line = f":{lines.longest_word_line}" if lines.longest_word_line else ""
+        raise InputError(
+            f"{label}{line}: expected a number in the ranges docs/compare.md lists (money at "
+            f"most 1,000,000,000), found one of about {lines.longest_word:,} digits"
+        ) from None
+
+
+def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
+    """Parse and validate offer-file text; raise one InputError listing every problem."""
+    from decline.offer_priorities import read_priorities
+
+    if not isinstance(text, str):
+        raise InputError(f"text: expected the offer file as a str, found {type(text).__name__}")
+    if not isinstance(path, str | PathLike):
+        raise InputError(f"path: expected a file name (str or Path), found {type(path).__name__}")
+    label = str(path)
+    lines = KeyLines(text)  # one linear pass, before tomllib can recurse into deep nesting
+    if lines.too_deep is not None:
+        raise InputError(
+            f"{label}:{lines.too_deep}: values nested too deeply: expected at most "
+            f"{MAX_NESTING} levels of [ ] and {{ }} (an offer file needs 2), found more"
+        )
+    data = _toml(text, label, lines)
+    reader = _Reader(label, lines)
     for key in data:
         if key not in _TABLES:
             reader.problem(
-                (key,), f"unknown table or key {key!r} at the top level{_suggest(key, _TABLES)}"
+                (key,),
+                f"unknown table or key {_show(key)} at the top level{reader.suggest(key, _TABLES)}",
             )
     candidate = reader.candidate(data.get("candidate"))
     raw_offers = data.get("offer", [])

@@ -5,42 +5,42 @@ from __future__ import annotations
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from decline.offers import BUILTIN_CRITERIA, Priorities
+from decline.offers import BUILTIN_CRITERIA, RANGES, Priorities, Range
 
 if TYPE_CHECKING:
     from decline.offer_parsing import _Reader
 
 MAX_AHP_CRITERIA = 15
-SAATY_MIN, SAATY_MAX = 1 / 9, 9.0
+Known = dict[str, None]  # the criterion names, in order, with a set's quick lookup
+_EXACT = 1e-9  # "1/9" as a float may fall a hair outside the scale
+_SCALE = Range(RANGES["priorities.pairwise.PAIR"].text, 1 / 9 - _EXACT, 9 + _EXACT)
 
 
 def _judgement(value: object) -> float | None:
     """Return a pairwise judgement as a number: 3, 0.2 or the text "1/3"."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
+    number: object = value
+    if isinstance(value, str) and len(value) <= 40:  # "1/3", "0.333…": never a long text
         top, _, bottom = value.partition("/")
         try:
             number = float(top) / float(bottom) if bottom else float(top)
         except (ValueError, ZeroDivisionError):
             return None
-    else:
-        return None
-    return number if SAATY_MIN - 1e-9 <= number <= SAATY_MAX + 1e-9 else None
+    return float(number) if _SCALE.accepts(number) else None  # type: ignore[arg-type]
 
 
-def _check_name(reader: _Reader, name: str, where: tuple[str, ...], known: list[str]) -> bool:
+def _check_name(reader: _Reader, name: str, where: tuple[str, ...], known: Known) -> bool:
     """Say whether `name` is a criterion (built in, or rated by some offer); report it if not."""
     if name in known:
         return True
-    from decline.offer_parsing import _suggest
+    from decline.offer_parsing import _show
 
     reader.problem(
         where,
-        f"[priorities] {name}: expected a built-in criterion ({', '.join(BUILTIN_CRITERIA)}) "
-        f"or one some offer rates in `ratings`, found {name!r}{_suggest(name, known)}",
+        f"[priorities] {_show(name)}: expected a built-in criterion "
+        f"({', '.join(BUILTIN_CRITERIA)}) or one some offer rates in `ratings`, "
+        f"found {_show(name)}{reader.suggest(name, known)}",
     )
     return False
 
@@ -50,7 +50,7 @@ def read_priorities(reader: _Reader, raw: object, rated: set[str]) -> Priorities
     table = reader.table(raw, ("priorities",), "", "[priorities]")
     if table is None:
         return Priorities()
-    known = list(BUILTIN_CRITERIA) + sorted(rated - set(BUILTIN_CRITERIA))
+    known = dict.fromkeys([*BUILTIN_CRITERIA, *sorted(rated - set(BUILTIN_CRITERIA))])
     pairwise_raw = table.get("pairwise")
     direct = {k: v for k, v in table.items() if k != "pairwise"}
     if pairwise_raw is not None and direct:
@@ -67,9 +67,7 @@ def read_priorities(reader: _Reader, raw: object, rated: set[str]) -> Priorities
         where = ("priorities", name)
         if not _check_name(reader, name, where, known):
             continue
-        value = reader.number(
-            table, name, ("priorities",), "[priorities] ", expected="a weight ≥ 0"
-        )
+        value = reader.number(table, name, ("priorities",), "[priorities] ", "priorities.NAME")
         if value is not None:
             weights[name] = value
     if weights and not any(weights.values()):
@@ -77,21 +75,23 @@ def read_priorities(reader: _Reader, raw: object, rated: set[str]) -> Priorities
     return Priorities(weights=weights)
 
 
-def _read_pairwise(reader: _Reader, raw: object, known: list[str]) -> dict[tuple[str, str], float]:
+def _read_pairwise(reader: _Reader, raw: object, known: Known) -> dict[tuple[str, str], float]:
     where = ("priorities", "pairwise")
     table = reader.table(raw, where, "", "[priorities.pairwise]")
     if table is None:
         return {}
+    from decline.offer_parsing import _show
+
     ctx = "[priorities.pairwise] "
     judgements: dict[tuple[str, str], float] = {}
     seen: dict[frozenset[str], str] = {}
-    names: list[str] = []
+    names: dict[str, None] = {}  # in order of first mention
     for key, value in table.items():
         here = (*where, key)
         parts = key.split("/")
         if len(parts) != 2 or not all(p.strip() for p in parts) or parts[0] == parts[1]:
             reader.problem(
-                here, f'{ctx}{key!r}: expected a pair of two criteria such as "growth/commute"'
+                here, f'{ctx}{_show(key)}: expected a pair of two criteria such as "growth/commute"'
             )
             continue
         first, second = (p.strip() for p in parts)
@@ -101,7 +101,7 @@ def _read_pairwise(reader: _Reader, raw: object, known: list[str]) -> dict[tuple
         if pair in seen:
             reader.problem(
                 here,
-                f"{ctx}{key!r}: expected each pair once, found it again (as {seen[pair]!r}); "
+                f"{ctx}{_show(key)}: expected each pair once, found it again (as {seen[pair]!r}); "
                 "the reciprocal is implied",
             )
             continue
@@ -110,16 +110,16 @@ def _read_pairwise(reader: _Reader, raw: object, known: list[str]) -> dict[tuple
         if number is None:
             reader.problem(
                 here,
-                f"{ctx}{key!r}: expected a judgement on Saaty's scale from 1/9 to 9 "
-                f'(a number, or a text like "1/3"), found {value!r}',
+                f"{ctx}{_show(key)}: expected {_SCALE.text}, found {_show(value)}",
             )
             continue
         judgements[(first, second)] = number
-        names.extend(n for n in (first, second) if n not in names)
+        names.update(dict.fromkeys((first, second)))
     if len(names) > MAX_AHP_CRITERIA:
         reader.problem(
             where, f"{ctx}expected at most {MAX_AHP_CRITERIA} criteria, found {len(names)}"
         )
+        return judgements  # the missing pairs of too many criteria would be a flood
     for first, second in combinations(names, 2):
         if frozenset((first, second)) not in seen:
             reader.problem(

@@ -16,6 +16,73 @@ CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
 
 
 @dataclass(frozen=True)
+class Range:
+    """The numbers one field of the offer file accepts: finite, from `low` to `high`.
+
+    `text` is how messages and docs/compare.md say it; `whole` asks for a whole number;
+    `low_open` excludes `low` itself (a rate must be above 0).
+    """
+
+    text: str
+    low: float
+    high: float
+    whole: bool = False
+    low_open: bool = False
+
+    def accepts(self, value: object) -> bool:
+        """Tell whether `value` (as TOML gave it) is a number in this range (never a bool)."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if self.whole and not isinstance(value, int):
+            return False
+        # int and float compare exactly, so an integer beyond float range is simply too big,
+        # and NaN fails every comparison
+        above = value > self.low if self.low_open else value >= self.low
+        return above and value <= self.high
+
+
+MAX_MONEY = 1_000_000_000
+_MONEY = Range("an amount from 0 to 1,000,000,000", 0, MAX_MONEY)
+_PERCENT = Range("a percentage from 0 to 100", 0, 100)
+
+RANGES: dict[str, Range] = {
+    "candidate.hourly_rate": _MONEY,
+    "priorities.NAME": Range("a weight from 0 to 1,000,000", 0, 1_000_000),
+    "priorities.pairwise.PAIR": Range(
+        'a judgement on Saaty\'s scale from 1/9 to 9 (a number, or a text like "1/3")', 1 / 9, 9
+    ),
+    "fx.CODE": Range("a rate above 0, up to 1,000,000,000", 0, MAX_MONEY, low_open=True),
+    "settings.working_weeks": Range("weeks from 1 to 52", 1, 52),
+    "offer.base_salary": _MONEY,
+    "offer.bonus_target_pct": _PERCENT,
+    "offer.signing_bonus": _MONEY,
+    "offer.equity.value": _MONEY,
+    "offer.equity.vesting_years": Range("a whole number of years from 1 to 10", 1, 10, whole=True),
+    "offer.equity.cliff_months": Range(
+        "a whole number of months from 0 to 120", 0, 120, whole=True
+    ),
+    "offer.equity.schedule": Range(
+        "a list of at most 10 yearly percentages 0–100 summing to at most 100, "
+        "such as [25, 25, 25, 25]",
+        0,
+        100,
+    ),
+    "offer.retirement_match_pct": _PERCENT,
+    "offer.pto_days": Range("days from 0 to 366", 0, 366),
+    "offer.benefits_value": _MONEY,
+    "offer.commute.minutes_one_way": Range("minutes from 0 to 600", 0, 600),
+    "offer.commute.office_days_per_week": Range("days from 0 to 7", 0, 7),
+    "offer.commute.cost_per_day": _MONEY,
+    "offer.ratings.NAME": Range("a rating from 1 to 5", 1, 5),
+}
+"""Every number the offer file holds, in one table (docs/compare.md shows the same table).
+
+Bounds keep every figure finite through the maths: nothing the evaluation computes from
+numbers in these ranges can overflow to infinity or become NaN.
+"""
+
+
+@dataclass(frozen=True)
 class Candidate:
     """Who is writing: identity, letter language, optional grammatical gender and rate."""
 
