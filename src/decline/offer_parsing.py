@@ -34,6 +34,7 @@ from decline.offers import (
 )
 
 RATED_BUILTINS = ("culture", "growth")  # the built-in criteria a candidate rates 1–5
+MAX_OFFER_BYTES = 10_000_000  # an offer file is a few kilobytes: 10 MB is the wrong file
 MAX_PROBLEMS = 50  # lines listed for one file; the rest are counted ("…and 2,990 more")
 MAX_SUGGESTIONS = 10  # "did you mean" for the first unknown names only, and at most
 MAX_COMPARED = 10_000  # this many names compared in all: each comparison is a difflib pass
@@ -562,15 +563,21 @@ def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
 
 def load_offers(path: str | Path) -> OfferSet:
     """Read and validate an offer file; InputError (one line per problem) when it is bad."""
+    from decline.reading import read_bytes
+
+    if not isinstance(path, str | PathLike):
+        raise InputError(f"path: expected a file name (str or Path), found {type(path).__name__}")
     file = Path(path)
+    if file.is_dir():
+        raise InputError(f"{file}: expected an offer file, found a directory")
+    if not file.exists() and not file.is_symlink():
+        raise InputError(f"{file}: no such offer file (try `decline init {file}`)")
+    data = read_bytes(file, MAX_OFFER_BYTES)
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{file}: no such offer file (try `decline init {file}`)") from None
-    except IsADirectoryError:
-        raise InputError(f"{file}: expected an offer file, found a directory") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"{file}: expected UTF-8 text, found {error.reason}") from None
-    except OSError as error:
-        raise InputError(f"{file}: cannot read it ({error.strerror})") from None
+        raise InputError(
+            f"{file}: expected UTF-8 text, found byte 0x{data[error.start]:02x} at position "
+            f"{error.start} ({error.reason})"
+        ) from None
     return parse_offers(text, file)
