@@ -29,6 +29,7 @@ def test_save_stores_the_draft_and_send_uses_it(decline_cli: Run, tmp_path: Path
         tones = connection.execute("SELECT tone FROM letters WHERE offer_id = 'acme'").fetchall()
     assert tones == [("warm",)]  # the draft is replaced, not duplicated
     eml = tmp_path / "acme.eml"
+    assert decline_cli("decide", "acme", "decline").returncode == 0  # a decline needs one
     sent = decline_cli("send", "acme", "--via", "eml", "-o", str(eml))
     assert sent.returncode == 0, sent.stderr
     assert "Warm regards" in eml.read_text(encoding="utf-8")

@@ -184,6 +184,7 @@ def test_send_by_smtp_uses_the_password_once_and_never_stores_it(tmp_path: Path)
 
     browser = seeded(tmp_path)
     csrf = _csrf(browser)
+    browser.post("/api/v1/offers/acme/decision", json={"decision": "decline"})
     letter = browser.post("/api/v1/write", json={"offer": "acme"}).json()["letter"]
     browser.post(
         "/api/v1/offers/acme/letters",

@@ -14,9 +14,16 @@ from decline.workspace.store import utc_now
 @click.argument("decision", type=click.Choice(["accept", "decline"]))
 @click.pass_context
 def command(ctx: click.Context, offer_id: str, decision: str) -> None:
-    """Record that you accept or decline offer ID."""
+    """Record that you accept or decline offer ID.
+
+    Accepting a second offer is recorded but warned about: `decline status` then asks you
+    to keep one. A decline is sent only to an offer recorded as declined.
+    """
+    from decline.workspace.status import other_acceptances
+
     with open_workspace(ctx) as workspace, workspace.transaction() as connection:
         changed = decide(connection, offer_id, decision, utc_now())
+        others = other_acceptances(connection, offer_id) if decision == "accept" else []
     if not changed:
         click.echo(f"{offer_id}: already recorded as {decision}")
     elif decision == "decline":
@@ -25,3 +32,9 @@ def command(ctx: click.Context, offer_id: str, decision: str) -> None:
         )
     else:
         click.echo(f"{offer_id}: accept recorded — decline the other offers promptly")
+    for other_id, company in others:
+        click.echo(
+            f"decline: warning — you also accepted {other_id} ({company}); keep one, and "
+            f"record the other as declined: `decline decide {other_id} decline`",
+            err=True,
+        )

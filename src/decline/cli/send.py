@@ -13,6 +13,16 @@ from decline.exitcodes import ExitCode
 from decline.writer.composer import REASONS
 
 
+def _timeout(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    from decline.errors import InputError
+    from decline.send.smtp import check_timeout
+
+    try:
+        return check_timeout(value, "--timeout")
+    except InputError as error:
+        raise click.BadParameter(str(error).removeprefix("--timeout: ")) from None
+
+
 def _blocking(report: Any) -> list[str]:
     lines = []
     for finding in report.findings:
@@ -26,11 +36,15 @@ def _blocking(report: Any) -> list[str]:
 @click.option(
     "--draft",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Send this text file (a first `Subject:` line is the subject).",
+    help="Send this file (.txt or .eml; a first `Subject:` line is the subject).",
 )
 @click.option("--reason", type=click.Choice(REASONS), help="Compose with this reason.")
 @click.option("--tone", type=click.Choice(["warm", "formal", "brief"]), help="Compose tone.")
-@click.option("--lang", type=click.Choice(["en", "it"]), help="The letter's language.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "it"]),
+    help="The letter's language (default: compose in yours; a --draft is detected).",
+)
 @click.option("--variant", type=int, default=0, show_default=True, help="Other wording.")
 @click.option(
     "--via", type=click.Choice(["smtp", "eml", "mailto"]), default="smtp", show_default=True
@@ -45,11 +59,17 @@ def _blocking(report: Any) -> list[str]:
 @click.option("--no-tls", "security", flag_value="none", help="No encryption (local servers).")
 @click.option("--smtp-user", metavar="USER", help="Log in as USER (password: see docs).")
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS"
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    callback=_timeout,
+    help="How long to wait for the server (1–600 s).",
 )
 @click.option("--today", metavar="DATE", help="Review timing as of this date (YYYY-MM-DD).")
 @click.option("--dry-run", is_flag=True, help="Review and show the message; send nothing.")
-@click.option("--force", is_flag=True, help="Send even when the review says not ready.")
+@click.option("--force", is_flag=True, help="Send although not ready, or not recorded as declined.")
 @click.option("--again", is_flag=True, help="Send although a decline already went out.")
 @click.pass_context
 def command(
@@ -73,7 +93,13 @@ def command(
     again: bool,
 ) -> None:
     """Review the decline for offer ID, then send it (smtp) or prepare it (eml, mailto)."""
-    from decline.send.smtp import DEFAULT_PORTS, DeliveryError, SmtpTarget, find_password
+    from decline.send.smtp import (
+        DEFAULT_PORTS,
+        DeliveryError,
+        MaybeDelivered,
+        SmtpTarget,
+        find_password,
+    )
     from decline.workspace.outbox import NotReady, SendRefused, SendRequest, send
 
     settings = ctx.find_root().obj.settings()
@@ -87,12 +113,9 @@ def command(
         target = SmtpTarget(host, port, security, user, timeout)
     draft_text = None
     if draft is not None:
-        try:
-            raw = draft.read_bytes()
-            draft_text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else None
-            draft_text = draft_text or raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise click.BadParameter(str(error), param_hint="--draft") from None
+        from decline.reading import read_draft
+
+        draft_text = read_draft(draft)  # exactly as `decline review` reads it
     needs_password = via == "smtp" and not dry_run and target is not None
     request = SendRequest(
         offer_id=offer_id,
@@ -101,6 +124,7 @@ def command(
         reason=reason or "other_offer",
         tone=tone or settings.tone,
         lang=lang or settings.lang,
+        review_lang=lang or "auto",
         variant=variant,
         out=out,
         target=target,
@@ -128,11 +152,21 @@ def command(
         except SendRefused as refusal:
             click.echo(f"decline: not sending — {refusal}", err=True)
             ctx.exit(ExitCode.NEGATIVE)
+        except MaybeDelivered as unknown:
+            click.echo(
+                f"decline: may have gone out — {unknown}; check your Sent folder (or ask the "
+                f"recipient) before sending again: `decline sent {offer_id}` if it arrived, "
+                f"`decline send {offer_id} --again` if it did not",
+                err=True,
+            )
+            ctx.exit(ExitCode.SERVICE_FAILED)
         except DeliveryError as failure:
             click.echo(
                 f"decline: not sent — {failure}; the letter is kept as an unsent draft", err=True
             )
             ctx.exit(ExitCode.SERVICE_FAILED)
+    for note in result.overridden:
+        click.echo(f"decline: {note}", err=True)
     score = f"review {result.report.score}/100"
     if result.state == "dry-run":
         import email

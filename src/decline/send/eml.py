@@ -70,6 +70,6 @@ def build_message(
     message["Date"] = email.utils.format_datetime(when)
     domain = check_header_value("Message-ID domain", message_id_domain or sender.domain)
     message["Message-ID"] = email.utils.make_msgid(domain=domain)
+    message.set_content(mail.body, charset="utf-8")  # clears Content-* headers: set it first
     message["Content-Language"] = mail.lang
-    message.set_content(mail.body, charset="utf-8")
     return message

@@ -188,9 +188,12 @@ def _data(client: smtplib.SMTP, target: SmtpTarget, message: bytes) -> None:
     try:
         code, reply = client.getreply()
     except Exception as error:
+        if isinstance(error, TimeoutError) or "timed out" in str(error):
+            silence = f"did not answer within {target.timeout:g} s"
+        else:
+            silence = "closed the connection without answering"
         raise MaybeDelivered(
-            f"the whole message reached the SMTP server {target.where}, but its answer did not "
-            f"come ({_explain(error, target)})"
+            f"the SMTP server {target.where} had the whole message but {silence}"
         ) from None
     if code != 250:  # a definite refusal of the message: it was not accepted
         raise smtplib.SMTPDataError(code, reply)

@@ -111,14 +111,22 @@ def save_draft(connection: sqlite3.Connection, offer_id: str, draft: LetterDraft
 
 
 def check_can_send(connection: sqlite3.Connection, offer_id: str, *, again: bool) -> None:
-    """Refuse a send that could go out twice: one in flight, or a decline already sent."""
+    """Refuse a send that could go out twice: one that may have gone out, or one sent.
+
+    Call it while holding the offer's send claim (`decline.send.claim`): a `sending` letter
+    found then is not being sent by anyone now, so it was interrupted or left unanswered.
+    """
     if again:
         return
     sending = latest(connection, offer_id, "sending")
     if sending is not None:
+        if sending["error"]:
+            why = sending["error"]
+        else:
+            why = "decline stopped before the server confirmed it"
         raise SendRefused(
-            f"a decline for {offer_id} was being sent at {sending['sending_at']} when decline "
-            "stopped, so it may have gone out: check your Sent folder, then run "
+            f"a decline for {offer_id} was being sent at {sending['sending_at']}, and {why}, "
+            "so it may have gone out: check your Sent folder (or ask the recipient), then run "
             f"`decline sent {offer_id}` if it did, or `decline send {offer_id} --again` to resend"
         )
     sent = latest(connection, offer_id, "sent")
@@ -130,6 +138,26 @@ def check_can_send(connection: sqlite3.Connection, offer_id: str, *, again: bool
         )
 
 
+def check_decision(connection: sqlite3.Connection, offer_id: str) -> str | None:
+    """Return why a decline must not go to this offer (no decision, or accepted), or None."""
+    row = connection.execute(
+        "SELECT decision FROM decisions WHERE offer_id = ?", (offer_id,)
+    ).fetchone()
+    if row is not None and row["decision"] == "decline":
+        return None
+    record = f"`decline decide {offer_id} decline`"
+    if row is None:
+        return f"you have not recorded a decision on {offer_id}; record it first with {record}"
+    return (
+        f"you recorded that you accept {offer_id}, so a decline must not go to them; "
+        f"if you changed your mind, record it with {record}"
+    )
+
+
+def _same_text(row: sqlite3.Row, draft: LetterDraft) -> bool:
+    return bool(row["subject"] == draft.subject and row["body"] == draft.body)
+
+
 def _record(
     connection: sqlite3.Connection,
     offer_id: str,
@@ -137,9 +165,34 @@ def _record(
     verdict: Verdict | None,
     now: str,
 ) -> int:
+    """Return the row for a letter about to leave: the saved draft when it is this text.
+
+    Any other text gets a row of its own, so the saved draft changes only when the person
+    saves it (or sends exactly it), never because some other text was tried.
+    """
     import json
 
-    letter_id = save_draft(connection, offer_id, draft, now)
+    saved = latest(connection, offer_id, "draft")
+    if saved is not None and _same_text(saved, draft):
+        letter_id = save_draft(connection, offer_id, draft, now)
+    else:
+        values = {
+            "subject": draft.subject,
+            "body": draft.body,
+            "channel": draft.channel,
+            "lang": draft.lang,
+            "tone": draft.tone,
+            "reason": draft.reason,
+            "recipient_name": draft.recipient_name,
+            "recipient_email": draft.recipient_email,
+        }
+        columns = ", ".join(("offer_id", "state", *values, "created_at", "updated_at"))
+        cursor = connection.execute(
+            f"INSERT INTO letters ({columns}) VALUES ({', '.join('?' * (len(values) + 4))})",
+            (offer_id, "prepared", *values.values(), now, now),
+        )
+        assert cursor.lastrowid is not None
+        letter_id = cursor.lastrowid
     if verdict is not None:
         connection.execute(
             "UPDATE letters SET review = ?, ready = ?, graceful = ?, score = ? WHERE id = ?",
@@ -206,11 +259,31 @@ def mark_sent(connection: sqlite3.Connection, letter_id: int, now: str) -> None:
 
 
 def mark_failed(connection: sqlite3.Connection, letter_id: int, error: str, now: str) -> None:
-    """Put a letter whose delivery failed back to an unsent draft, keeping why."""
+    """Record that nothing went out: the letter is an unsent draft again, keeping why.
+
+    When the person has another saved draft (they tried a different text), that draft stays
+    the saved one and carries the error; the text tried is theirs in its own file.
+    """
+    row = connection.execute("SELECT offer_id FROM letters WHERE id = ?", (letter_id,)).fetchone()
+    saved = connection.execute(
+        "SELECT id FROM letters WHERE offer_id = ? AND state = 'draft' AND id != ? "
+        "ORDER BY id DESC LIMIT 1",
+        (row["offer_id"], letter_id),
+    ).fetchone()
+    if saved is not None:
+        connection.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+        letter_id = int(saved["id"])
     connection.execute(
         "UPDATE letters SET state = 'draft', error = ?, sending_at = NULL, updated_at = ? "
         "WHERE id = ?",
         (error, now, letter_id),
+    )
+
+
+def mark_uncertain(connection: sqlite3.Connection, letter_id: int, error: str, now: str) -> None:
+    """Keep the letter `sending`, noting why no one can tell whether it went out."""
+    connection.execute(
+        "UPDATE letters SET error = ?, updated_at = ? WHERE id = ?", (error, now, letter_id)
     )
 
 

@@ -1,21 +1,30 @@
 """Send the decline for an offer: pick the letter, review it, then deliver or prepare it.
 
-The order matters. Nothing is recorded before the review passes; an SMTP send is recorded
-as `sending` (committed) before decline talks to the server and as `sent` only after the
-server accepted it; a failure puts the letter back to an unsent draft and raises.
+One function, `send`, for every face (CLI, web). The order matters:
+
+1. refuse what must never go out: a decline to an offer not recorded as declined (unless
+   `force`), a second decline (unless `again`), one another process is sending right now;
+2. review the letter exactly as `decline review` would (its own language, the same ignores);
+3. check everything that could fail before the first byte reaches the server (addresses,
+   headers, the message itself, the SMTP settings) — nothing is recorded yet;
+4. record `sending` (committed), talk to the server, then record the outcome: `sent` once
+   the server accepted the message, an unsent draft when it cannot have gone out, and
+   `sending` kept, with why, when it may have gone out (the whole message was sent but the
+   server's verdict never came).
 """
 
 from __future__ import annotations
 
 import email.policy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decline.errors import InputError
 from decline.offers import Candidate, Offer
-from decline.send.smtp import DeliveryError, SmtpTarget, deliver
+from decline.send.claim import ClaimTaken, SendClaim
+from decline.send.smtp import DeliveryError, MaybeDelivered, SmtpTarget, deliver
 from decline.workspace import letters as store
 from decline.workspace.catalog import get_candidate, get_offer
 from decline.workspace.followups import pick_contact, plan
@@ -29,7 +38,15 @@ if TYPE_CHECKING:
 
 VIAS = ("smtp", "eml", "mailto")
 
-__all__ = ["DeliveryError", "NotReady", "SendRefused", "SendRequest", "SendResult", "send"]
+__all__ = [
+    "DeliveryError",
+    "MaybeDelivered",
+    "NotReady",
+    "SendRefused",
+    "SendRequest",
+    "SendResult",
+    "send",
+]
 
 
 class NotReady(Exception):
@@ -49,7 +66,8 @@ class SendRequest:
     draft_text: str | None = None
     reason: str = "other_offer"
     tone: str = "warm"
-    lang: str | None = None
+    lang: str | None = None  # the language to compose in, when there is no draft
+    review_lang: str = "auto"  # the language to review a given draft in, as `review --lang`
     variant: int = 0
     out: Path | None = None
     target: SmtpTarget | None = None
@@ -75,15 +93,9 @@ class SendResult:
     link: str | None = None
     followups: int = 0
     letter_id: int | None = None
-
-
-def parse_draft(text: str) -> tuple[str | None, str]:
-    """Split a draft file into its subject (a first `Subject:` line) and its body."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    first, _, rest = text.partition("\n")
-    if first.lower().startswith("subject:"):
-        return first[len("subject:") :].strip(), rest.lstrip("\n")
-    return None, text
+    overridden: tuple[str, ...] = ()  # what `force` overrode, one sentence each
+    sender: str | None = None
+    message_id: str | None = None
 
 
 def _choose_letter(
@@ -93,26 +105,25 @@ def _choose_letter(
     to_name = contact.name if contact else None
     to_email = contact.email if contact else None
     if request.draft_text is not None:
-        subject, body = parse_draft(request.draft_text)
+        from decline.send.subject import split_subject
+
+        subject, body = split_subject(request.draft_text)
         if not body.strip():
             raise InputError("--draft: the draft is empty")
         return LetterDraft(
             subject=subject,
             body=body,
-            lang=request.lang or candidate.lang,
+            lang=None,  # the review says which language it is in
             recipient_name=to_name,
             recipient_email=to_email,
         )
     if saved is not None and saved["body"]:
-        return LetterDraft(
-            subject=saved["subject"],
-            body=saved["body"],
+        draft = stored(saved)
+        return replace(
+            draft,
             channel="email",
-            lang=saved["lang"],
-            tone=saved["tone"],
-            reason=saved["reason"],
-            recipient_name=saved["recipient_name"] or to_name,
-            recipient_email=saved["recipient_email"] or to_email,
+            recipient_name=draft.recipient_name or to_name,
+            recipient_email=draft.recipient_email or to_email,
         )
     from decline import compose
 
@@ -150,6 +161,25 @@ def _writer_letter(draft: LetterDraft) -> Letter:
         tone=draft.tone or "warm",
         reason=draft.reason or "none",
         variant=0,
+    )
+
+
+def reviewable(draft: LetterDraft) -> tuple[str, str]:
+    """Return the text `send` reviews for a stored letter, and the language to review it in."""
+    return _writer_letter(draft).reviewable_text(), draft.lang or "auto"
+
+
+def stored(row: Any) -> LetterDraft:
+    """Return a stored letter (a `letters` row) as the draft it holds."""
+    return LetterDraft(
+        subject=row["subject"],
+        body=row["body"] or "",
+        channel=row["channel"] or "email",
+        lang=row["lang"],
+        tone=row["tone"],
+        reason=row["reason"],
+        recipient_name=row["recipient_name"],
+        recipient_email=row["recipient_email"],
     )
 
 
@@ -193,32 +223,73 @@ def send(
     """Send, prepare or dry-run the decline for the requested offer."""
     if request.via not in VIAS:
         raise InputError(f"--via: expected one of {', '.join(VIAS)}, found {request.via!r}")
+    if request.via == "smtp" and not request.dry_run:
+        if request.target is None:
+            raise InputError(
+                "no SMTP server: pass --smtp-host (and --smtp-port), set [smtp] host in the "
+                "settings file, or use --via eml"
+            )
+        request.target.check()
+    if request.dry_run:
+        return _prepare(workspace, request)
+    try:
+        with SendClaim(workspace.path, request.offer_id):
+            result = _prepare(workspace, request)
+            if request.via == "smtp":
+                return _send_smtp(workspace, request, result, context)
+            return _hand_over(workspace, request, result)
+    except ClaimTaken as taken:
+        holder = f" ({taken.holder})" if taken.holder else ""
+        raise SendRefused(
+            f"another decline process is sending this letter now{holder}; wait for it to "
+            f"finish, then see `decline status`"
+        ) from None
+
+
+def _prepare(workspace: Workspace, request: SendRequest) -> SendResult:
+    """Choose, review and build the message; record nothing. Refuse what must not go out."""
+    overridden: list[str] = []
     with workspace.transaction() as connection:
         offer = get_offer(connection, request.offer_id)
         candidate = get_candidate(connection)
         assert candidate is not None  # an offer implies `add` stored the candidate
-        store.check_can_send(connection, offer.id, again=request.again)
+        if not request.dry_run:
+            wrong = store.check_decision(connection, offer.id)
+            if wrong is not None and not request.force:
+                raise SendRefused(f"{wrong}, or pass --force to send it anyway")
+            if wrong is not None:
+                overridden.append(f"--force: sending although {wrong}")
+            store.check_can_send(connection, offer.id, again=request.again)
         saved = store.latest(connection, offer.id, "draft")
         draft = _choose_letter(request, offer, candidate, saved)
+    if not draft.subject:
+        from decline.send.subject import subject_labels
+
+        words = " or ".join(f"`{label.title()}: …`" for label in sorted(subject_labels()))
+        where = "--draft" if request.draft_text is not None else f"the saved draft for {offer.id}"
+        raise InputError(f"{where}: no subject line; start the letter with {words}")
     from decline import review
 
-    subject_line = f"Subject: {draft.subject}\n\n" if draft.subject else ""
+    if request.draft_text is not None:
+        text, lang = request.draft_text, request.review_lang
+    else:
+        text, lang = reviewable(draft)
     report = review(
-        subject_line + draft.body,
-        draft.lang or "auto",
+        text,
+        lang,
         received=offer.received,
         deadline=offer.deadline,
         today=request.today,
         ignore=request.review_ignore,
     )
-    if not report.ready_to_send and not request.force:
-        raise NotReady(report)
-    verdict = Verdict(
-        ready=report.ready_to_send,
-        graceful=report.graceful,
-        score=report.score,
-        report=report.to_dict(),
-    )
+    draft = replace(draft, lang=report.lang)
+    if not report.ready_to_send:
+        if not request.force:
+            raise NotReady(report)
+        overridden.append(
+            f"--force: sending although the review says the letter is not ready "
+            f"(score {report.score})"
+        )
     _check_headers(offer, candidate, draft)
     recipient = valid_address(draft.recipient_email, f"the recipient at {offer.company}")
     sender = valid_address(request.sender or candidate.email, "the sender (you)")
@@ -231,85 +302,88 @@ def send(
         message_id_domain=sender.rpartition("@")[2],
     )
     data = message.as_bytes(policy=email.policy.SMTP)
-    message_id = message.get("Message-ID")
-    result = SendResult(
-        state="dry-run", letter=draft, report=report, message=data, recipient=recipient
+    return SendResult(
+        state="dry-run",
+        letter=draft,
+        report=report,
+        message=data,
+        recipient=recipient,
+        overridden=tuple(overridden),
+        sender=sender,
+        message_id=message.get("Message-ID"),
     )
-    if request.dry_run:
-        return result
-    if request.via == "smtp":
-        return _send_smtp(workspace, request, result, verdict, sender, message_id, context)
+
+
+def _verdict(report: Any) -> Verdict:
+    return Verdict(
+        ready=report.ready_to_send,
+        graceful=report.graceful,
+        score=report.score,
+        report=report.to_dict(),
+    )
+
+
+def _hand_over(workspace: Workspace, request: SendRequest, result: SendResult) -> SendResult:
+    """Write the .eml or make the mailto: link, and record the letter as prepared."""
     link = None
     out = None
     if request.via == "eml":
-        out = request.out or Path(f"{offer.id}-decline.eml")
+        out = request.out or Path(f"{request.offer_id}-decline.eml")
         try:
-            out.write_bytes(data)
+            out.write_bytes(result.message)
         except OSError as error:
             raise InputError(f"{out}: cannot write the message ({error.strerror})") from None
     else:
         from decline.send.mailto import mailto_link
 
-        link = mailto_link(recipient, draft.subject or "", draft.body)
+        link = mailto_link(result.recipient, result.letter.subject or "", result.letter.body)
     with workspace.transaction() as connection:
         letter_id = store.mark_prepared(
             connection,
-            offer.id,
-            draft,
-            verdict,
+            request.offer_id,
+            result.letter,
+            _verdict(result.report),
             via=request.via,
-            message=data,
-            message_id=message_id,
-            sender_email=sender,
+            message=result.message,
+            message_id=result.message_id,
+            sender_email=result.sender,
             now=utc_now(),
         )
-    return SendResult(
-        state="prepared",
-        letter=draft,
-        report=report,
-        message=data,
-        recipient=recipient,
-        out=out,
-        link=link,
-        letter_id=letter_id,
-    )
+    return replace(result, state="prepared", out=out, link=link, letter_id=letter_id)
 
 
 def _send_smtp(
     workspace: Workspace,
     request: SendRequest,
     result: SendResult,
-    verdict: Verdict,
-    sender: str,
-    message_id: str | None,
     context: ssl.SSLContext | None,
 ) -> SendResult:
-    if request.target is None:
-        raise InputError(
-            "no SMTP server: pass --smtp-host (and --smtp-port), set [smtp] host in the "
-            "settings file, or use --via eml"
-        )
+    assert request.target is not None  # checked before anything else
     with workspace.transaction() as connection:
         store.check_can_send(connection, request.offer_id, again=request.again)
         letter_id = store.mark_sending(
             connection,
             request.offer_id,
             result.letter,
-            verdict,
+            _verdict(result.report),
             message=result.message,
-            message_id=message_id,
-            sender_email=sender,
+            message_id=result.message_id,
+            sender_email=result.sender,
             now=utc_now(),
         )
     try:
         deliver(
             request.target,
-            sender=sender,
+            sender=result.sender or "",
             recipients=[result.recipient],
             message=result.message,
             password=request.password,
             context=context,
         )
+    except MaybeDelivered as error:
+        with workspace.transaction() as connection:
+            store.mark_uncertain(connection, letter_id, str(error), utc_now())
+        raise
     except DeliveryError as error:
         with workspace.transaction() as connection:
             store.mark_failed(connection, letter_id, str(error), utc_now())
@@ -328,12 +402,4 @@ def _send_smtp(
             sent_on=date.today(),
             now=now,
         )
-    return SendResult(
-        state="sent",
-        letter=result.letter,
-        report=result.report,
-        message=result.message,
-        recipient=result.recipient,
-        followups=count,
-        letter_id=letter_id,
-    )
+    return replace(result, state="sent", followups=count, letter_id=letter_id)

@@ -10,6 +10,7 @@ from typing import Any
 # Lower ranks are more urgent; within a rank, the nearer deadline first.
 _RANK = {
     "interrupted": 0,
+    "check": 0,
     "tell_them": 1,
     "confirm": 2,
     "decide": 3,
@@ -95,10 +96,13 @@ def offer_statuses(connection: sqlite3.Connection, today: date) -> list[OfferSta
         "(SELECT via FROM letters l WHERE l.offer_id = o.id AND state = 'prepared' "
         " ORDER BY id DESC LIMIT 1) AS prepared_via, "
         "(SELECT error FROM letters l WHERE l.offer_id = o.id AND state = 'draft' "
-        " ORDER BY id DESC LIMIT 1) AS draft_error "
+        " ORDER BY id DESC LIMIT 1) AS draft_error, "
+        "(SELECT error FROM letters l WHERE l.offer_id = o.id AND state = 'sending' "
+        " ORDER BY id DESC LIMIT 1) AS sending_error "
         "FROM offers o LEFT JOIN decisions d ON d.offer_id = o.id"
     ).fetchall()
-    statuses = [_status(row, today) for row in rows]
+    accepted = [row["id"] for row in rows if row["decision"] == "accept"]
+    statuses = [_status(row, today, accepted) for row in rows]
     return sorted(
         statuses,
         key=lambda s: (
@@ -109,7 +113,7 @@ def offer_statuses(connection: sqlite3.Connection, today: date) -> list[OfferSta
     )
 
 
-def _status(row: sqlite3.Row, today: date) -> OfferStatus:
+def _status(row: sqlite3.Row, today: date, accepted: list[str]) -> OfferStatus:
     received = date.fromisoformat(row["received"]) if row["received"] else None
     deadline = date.fromisoformat(row["deadline"]) if row["deadline"] else None
     to_deadline = (deadline - today).days if deadline else None
@@ -118,11 +122,34 @@ def _status(row: sqlite3.Row, today: date) -> OfferStatus:
     name, offer_id, letter = row["company"], row["id"], row["letter"]
     when = _deadline_phrase(to_deadline)
     decision = row["decision"]
+    decide_decline = f"`decline decide {offer_id} decline`"
+    others = [other for other in accepted if other != offer_id]
     if letter == "sending":
         step = "interrupted"
+        why = (
+            "the server never confirmed your decline"
+            if row["sending_error"]
+            else "sending your decline was interrupted"
+        )
         text = (
-            f"{name}: sending your decline was interrupted, so it may have gone out — check "
-            f"your Sent folder, then `decline sent {offer_id}` or `decline send {offer_id} --again`"
+            f"{name}: {why}, so it may have gone out — check your Sent folder (or ask them), "
+            f"then `decline sent {offer_id}` or `decline send {offer_id} --again`"
+        )
+    elif letter in ("sent", "prepared") and decision != "decline":
+        step = "check"
+        done = "was sent to them" if letter == "sent" else f"is prepared ({row['prepared_via']})"
+        if decision == "accept":
+            text = (
+                f"{name}: you accepted, but a decline {done} — make sure they know you accept, "
+                f"or record {decide_decline}"
+            )
+        else:
+            text = f"{name}: a decline {done} but no decision is recorded — {decide_decline}"
+    elif decision == "accept" and others:
+        step = "check"
+        text = (
+            f"{name}: you accepted more than one offer (also {', '.join(others)}) — keep one "
+            f"and record the others as declined: {decide_decline}"
         )
     elif letter == "sent":
         step = "done"
@@ -168,3 +195,13 @@ def _status(row: sqlite3.Row, today: date) -> OfferStatus:
         step=step,
         next_step=text,
     )
+
+
+def other_acceptances(connection: sqlite3.Connection, offer_id: str) -> list[tuple[str, str]]:
+    """Return (id, company) of every other offer recorded as accepted."""
+    rows = connection.execute(
+        "SELECT o.id, o.company FROM decisions d JOIN offers o ON o.id = d.offer_id "
+        "WHERE d.decision = 'accept' AND d.offer_id != ? ORDER BY o.id",
+        (offer_id,),
+    ).fetchall()
+    return [(row["id"], row["company"]) for row in rows]

@@ -125,19 +125,6 @@ async def write_check(request: Request) -> Response:
     )
 
 
-def split_subject(text: str, lang: str) -> tuple[str | None, str]:
-    """Split a first `Subject:` (or the letter language's word for it) line off the body."""
-    from decline.writer.letter import subject_label
-
-    labels = {"subject", subject_label(lang if lang in CHOICES["lang"] else "en").lower()}
-    text = text.replace("\r\n", "\n")
-    first, _, rest = text.partition("\n")
-    label, colon, value = first.partition(":")
-    if colon and label.strip().lower() in labels:
-        return value.strip() or None, rest.lstrip("\n")
-    return None, text
-
-
 def _save_draft(
     request: Request, offer_id: str, text: str, lang: str, choice: dict[str, str]
 ) -> None:
@@ -148,7 +135,9 @@ def _save_draft(
 
     if not text.strip():
         raise InputError(words(request)("write.empty"))
-    subject, body = split_subject(text, lang)
+    from decline.send.subject import split_subject
+
+    subject, body = split_subject(text)
     with service.workspace(db(request)) as opened, opened.transaction() as connection:
         contact = pick_contact(get_offer(connection, offer_id), None)
         draft = LetterDraft(

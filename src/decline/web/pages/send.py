@@ -33,24 +33,26 @@ def _settings(request: Request) -> Any:
 
 
 def _state(request: Request, offer_id: str) -> dict[str, Any]:
+    """Return the letter to show: the saved draft, or one that may have gone out."""
     from decline.workspace import letters as store
     from decline.workspace.catalog import get_offer
+    from decline.workspace.outbox import reviewable, stored
 
     with service.workspace(db(request)) as opened, opened.transaction() as connection:
         offer = get_offer(connection, offer_id)
-        draft = store.latest(connection, offer_id, "draft")
         last = store.latest(connection, offer_id)
-        text = ""
-        lang = "auto"
-        if draft is not None and draft["body"]:
-            subject = f"Subject: {draft['subject']}\n\n" if draft["subject"] else ""
-            text = subject + draft["body"]
-            lang = draft["lang"] or "auto"
+        maybe_sent = last if last is not None and last["state"] == "sending" else None
+        draft = maybe_sent or store.latest(connection, offer_id, "draft")
+    text = ""
+    lang = "auto"
+    if draft is not None and draft["body"]:
+        text, lang = reviewable(stored(draft))
     context = reviewed(text, lang, offer) if text else {"report": None, "review_error": None}
     return {
         "offer": offer,
         "draft": draft,
         "last": last,
+        "maybe_sent": maybe_sent,
         "text": text,
         **context,
     }
@@ -65,7 +67,7 @@ async def show(request: Request) -> Response:
 
 async def deliver(request: Request) -> Response:
     """Send or prepare the letter the chosen way."""
-    from decline.send.smtp import DeliveryError
+    from decline.send.smtp import DeliveryError, MaybeDelivered
     from decline.workspace.outbox import NotReady, SendRefused
 
     offer_id = request.path_params["offer_id"]
@@ -79,6 +81,8 @@ async def deliver(request: Request) -> Response:
         problem = t("send.not_ready")
     except SendRefused as refusal:
         problem = str(refusal)
+    except MaybeDelivered as unknown:
+        problem = t("send.maybe_sent_now", reason=str(unknown))
     except DeliveryError as failure:
         problem = t("send.failed", reason=str(failure))
     if problem is None and via == "eml":
