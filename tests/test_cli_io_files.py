@@ -236,3 +236,17 @@ def test_an_unknown_rule_code_is_still_a_usage_error_for_the_batch(
     result = decline_cli("review", names[0], names[3], "--ignore", "D999")
     _refused(result, "D999")
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "needle"),
+    [
+        (["compare", "offers.toml", "--chart", "-"], "--chart: standard output holds"),
+        (["export", "--format", "csv", "-o", "-"], "csv is a folder"),
+    ],
+)
+def test_dash_where_standard_output_cannot_hold_it_is_one_clear_line(
+    decline_cli: Run, tmp_path: Path, offers: Path, command: list[str], needle: str
+) -> None:
+    _refused(decline_cli(*command), needle)
+    assert not (tmp_path / "-").exists()
