@@ -8,6 +8,7 @@ letter and never depend on which rules are ignored.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -27,6 +28,7 @@ PLACEHOLDER = re.compile(
     r"|\b[Xx]{3,}\b"  # XXX
     r"|\$[A-Za-z_][A-Za-z_]*\b"  # $recruiter
 )
+MAX_SPAN = 400  # characters: no lexicon phrase is longer, so no match is sought past this
 GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
 _EXPLAINING_CLAUSE = re.compile(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
 _BLANK_MARKS = ("[", "__", "<", "{", "$")  # every PLACEHOLDER alternative but XXX needs one
@@ -35,11 +37,39 @@ SHOUTING = re.compile(
     r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
 )
 _CAPITALS = re.compile(r"[A-Z]{2}")
-EXCLAMATIONS = re.compile(r"!{2,}|[!?]*\?!+[!?]*")
+EXCLAMATIONS = re.compile(r"!{2,}|[!?]*\?!+[!?]*")  # what `exclamations()` finds, slowly
+_MARK_RUN = re.compile(r"[!?]++")
 EMOJI = re.compile(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff]"
     r"|(?<![\w:])[:;=]-?[)(DPp](?![\w])"
 )
+
+
+def exclamations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans EXCLAMATIONS finds in text[start:end], in linear time.
+
+    The pattern retries every position of a run of "?" in vain; here each run of marks is
+    read once: "!!…" is one span, and from any position a later "?!" in the run takes the
+    rest of the run.
+    """
+    spans: list[tuple[int, int]] = []
+    for run in _MARK_RUN.finditer(text, start, end):
+        marks = run.group()
+        last_turn = marks.rfind("?!")
+        position = 0
+        while position < len(marks):
+            if marks.startswith("!!", position):
+                stop = position
+                while stop < len(marks) and marks[stop] == "!":
+                    stop += 1
+                spans.append((run.start() + position, run.start() + stop))
+                position = stop
+            elif last_turn >= position:
+                spans.append((run.start() + position, run.end()))
+                break
+            else:
+                position += 1
+    return spans
 
 
 class Hit(NamedTuple):
@@ -98,7 +128,9 @@ class Analysis:
             slot = slots[index]
             regex, boundary, prefix = slot if slot is not None else lexicon.plan(category, index)
             if prefix is not None:  # match right where its leading literal occurs
-                matches = [regex.match(lowered, at, end_at) for at in positions[prefix]]
+                matches = [
+                    regex.match(lowered, at, min(end_at, at + MAX_SPAN)) for at in positions[prefix]
+                ]
             else:
                 matches = list(regex.finditer(lowered, start_at, end_at))
             for match in matches:
@@ -250,7 +282,13 @@ class Analysis:
             | set(self.complaint_sentences)  # a complaint is not a reason given
             | private
         )
+        seen: set[int] = set()
         for hit in self.clear_decisions:
+            # The first decision of a sentence has the most text after it: later ones in
+            # the same sentence cannot explain more (and rereading it would be quadratic).
+            if hit.sentence in seen:
+                continue
+            seen.add(hit.sentence)
             sentence = document.sentences[hit.sentence]
             after = document.text[hit.end : sentence.end]
             clause = _EXPLAINING_CLAUSE.search(after)
@@ -282,24 +320,24 @@ class Analysis:
         found = [(hit.start, hit.end, Severity.ERROR) for hit in self.hits("profanity")]
         found += [(hit.start, hit.end, Severity.WARNING) for hit in self.hits("slang")]
         blanks = self.placeholders
+        blank_starts = [blank_start for blank_start, _ in blanks]
         body = document.body
-        patterns = []
+        text, body_start, body_end = document.text, document.body_start, document.body_end
         if _CAPITALS.search(body):
-            patterns.append(SHOUTING)
-        if "!" in body or "?!" in body:
-            patterns.append(EXCLAMATIONS)
-        if body and (max(body) >= "\u2600" or ":" in body or ";" in body or "=" in body):
-            patterns.append(EMOJI)
-        for pattern in patterns:
-            for match in pattern.finditer(document.text, document.body_start, document.body_end):
+            for match in SHOUTING.finditer(text, body_start, body_end):
                 start, end = match.span()
                 words = re.findall(r"[A-Z]+", match.group())
-                if pattern is SHOUTING and (
-                    all(word in self.lexicon.acronyms for word in words)
-                    or any(s <= start < e for s, e in blanks)
+                inside = bisect_right(blank_starts, start) - 1  # the blank starting before
+                if all(word in self.lexicon.acronyms for word in words) or (
+                    inside >= 0 and start < blanks[inside][1]
                 ):
                     continue
                 found.append((start, end, Severity.WARNING))
+        if "!" in body:
+            found += [(s, e, Severity.WARNING) for s, e in exclamations(text, body_start, body_end)]
+        if body and (max(body) >= "\u2600" or ":" in body or ";" in body or "=" in body):
+            for match in EMOJI.finditer(text, body_start, body_end):
+                found.append((match.start(), match.end(), Severity.WARNING))
         return sorted(found)
 
     def signals(self) -> dict[str, bool]:

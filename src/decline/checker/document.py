@@ -20,7 +20,12 @@ CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature a
 # Where a closing may start: at a line's start, or after a sentence on the same line.
 _CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)|[.!?]+(?=[A-Z])|\r?\n[ \t\r]*\n\s*")
+_WORD_CHAR = re.compile(r"[^\W_]")  # where a _WORD can start
+# Each run of end marks is tried once, from its start (a later start in the same run fails
+# whenever the first does): a long run of dots costs linear time, not quadratic.
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"”’)\]]*+(?=\s|$)|(?<![.!?])[.!?]++(?=[A-Z])|\r?\n[ \t\r]*\n\s*"
+)
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-*•–]|\d+[.)])[ \t]+\S")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
 _SALUTATION_END = re.compile(r"[,:;!]|\r?\n|[ \t]+[—–][ \t]*")
@@ -31,7 +36,7 @@ _QUOTED_GREETING = re.compile(
 )
 _SIGNATURE_LINE = re.compile(
     r"^[ \t]*(?:[\[(<{_].*|.*@.*|https?://\S+|\+?[\d ()./-]{6,}|(?:[A-Z\u00c0-\u024f][\w'’.-]*"
-    r"|[a-z]{1,3}|&)(?:[ \t]+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z]{1,3}|&|\(.*\)))*)[ \t,]*$"
+    r"|[a-z]{1,3}|&)(?:[ \t]+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z]{1,3}|&|\(.*\)))*+)[ \t,]*$"
 )
 
 
@@ -247,9 +252,10 @@ def _find_closing(
     closing: tuple[int, int] | None = None
     pattern = lexicon.pattern("closing")
     tail_start = max(body_start, len(text) - CLOSING_WINDOW)
+    first_word = _WORD_CHAR.search(text, body_start)  # found once: the body may be long
     for candidate in _CLOSING_AT.finditer(text, tail_start):
         match = pattern.match(text, candidate.end())
-        if not match or not _WORD.search(text, body_start, match.start()):
+        if not match or first_word is None or first_word.start() >= match.start():
             continue  # a closing ends a body: "Thanks," on the first line is not one
         after_sentence = candidate.group(1) is not None
         rest = text[match.end() :]
@@ -289,13 +295,14 @@ def _split_sentences(text: str, start: int, end: int, lexicon: Lexicon) -> tuple
     """Split the body into sentences, keeping abbreviations such as "Mr." whole."""
     cuts: list[int] = []
     abbreviations = lexicon.abbreviations
-    for match in _SENTENCE_END.finditer(text, start, end):
-        at = match.start()
+    # A slice, so that the marks' look-behind cannot see past the body's start.
+    for match in _SENTENCE_END.finditer(text[start:end]):
+        at = start + match.start()
         if text[at] == "." and at > start:
             before = text[max(start, at - 12) : at].split()
             if before and before[-1].lstrip("([{\"“'‘").lower() in abbreviations:
                 continue
-        cuts.append(match.end())
+        cuts.append(start + match.end())
     if "\n" in text[start:end]:
         cuts.extend(match.start() + 1 for match in _BULLET.finditer(text, start, end))
         cuts.sort()

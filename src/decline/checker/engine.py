@@ -13,6 +13,11 @@ from decline.checker.rule import Finding
 from decline.checker.rules import BY_CODE, CHECKS
 from decline.errors import InputError
 
+# A rule reports at most this many findings of one severity: a real letter never comes
+# close, and a text of 50,000 emoji gets 50 findings rather than a report too long to read
+# or render. Keeping each severity keeps the score and the verdicts exact.
+MAX_FINDINGS_PER_GRADE = 50
+
 
 def _normalise_ignore(ignore: Iterable[str]) -> frozenset[str]:
     codes = set()
@@ -55,7 +60,12 @@ def review(
     findings: list[Finding] = []
     for rule, check in CHECKS:
         if rule.code not in ignored:
-            findings.extend(check(analysis))
+            kept: dict[str, int] = {}
+            for finding in check(analysis):
+                count = kept.get(finding.severity, 0)
+                if count < MAX_FINDINGS_PER_GRADE:
+                    kept[finding.severity] = count + 1
+                    findings.append(finding)
     findings.sort(key=lambda f: (f.offset, f.rule))
     return Report(
         lang=code,

@@ -62,6 +62,7 @@ CATEGORIES = (
 
 
 MIN_TRIGGER = 3
+_POSSESSIVE_REPEAT = sre_constants.POSSESSIVE_REPEAT  # a*+ : repeated like a*, never given back
 
 
 def triggers(pattern: str) -> frozenset[str] | None:
@@ -133,7 +134,9 @@ def _requirement(sequence: list[tuple[Any, Any]]) -> frozenset[str] | None:
                 best = _better(best, union)
         elif op is sre_constants.IN:
             best = _better(best, _characters(argument))
-        elif op is sre_constants.MAX_REPEAT or op is sre_constants.MIN_REPEAT:
+        elif op is sre_constants.ATOMIC_GROUP:  # (?>…): what it holds is required
+            best = _better(best, _requirement(list(argument)))
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, _POSSESSIVE_REPEAT):
             low, _, item = argument
             if low >= 1:
                 best = _better(best, _requirement(list(item)))

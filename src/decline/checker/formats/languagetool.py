@@ -12,11 +12,13 @@ from typing import Any
 
 from decline import __version__
 from decline.checker import lexicon
+from decline.checker.formats.positions import Positions
 from decline.checker.report import Report
 from decline.checker.rule import Finding, Severity
 from decline.checker.rules import BY_CODE
 
 CONTEXT = 40
+SENTENCE_REACH = 2_000  # characters of a long line kept either side of a match
 _ISSUE_TYPE = {
     Severity.ERROR: "style",
     Severity.WARNING: "style",
@@ -43,27 +45,28 @@ def _context(text: str, offset: int, length: int) -> dict[str, Any]:
     }
 
 
-def _sentence(report: Report, finding: Finding) -> str:
-    text = report.text
-    start = text.rfind("\n", 0, finding.offset) + 1
-    end = text.find("\n", finding.offset + finding.length)
-    return text[start : end if end != -1 else len(text)].strip()
+def _sentence(positions: Positions, finding: Finding) -> str:
+    """Return the line around the match, cut to SENTENCE_REACH either side when longer."""
+    _, start, _ = positions.line(finding.offset)
+    _, _, end = positions.line(finding.offset + finding.length)
+    start = max(start, finding.offset - SENTENCE_REACH)
+    end = min(end, finding.offset + finding.length + SENTENCE_REACH)
+    return positions.text[start:end].strip()
 
 
-def _match(report: Report, finding: Finding) -> dict[str, Any]:
-    text = report.text
+def _match(positions: Positions, finding: Finding) -> dict[str, Any]:
+    text = positions.text
     rule = BY_CODE[finding.rule]
     principle = finding.principle or "READINESS"
     return {
         "message": f"{finding.message} {finding.suggestion}",
         "shortMessage": rule.name.replace("-", " "),
         "replacements": [{"value": value} for value in finding.replacements],
-        "offset": utf16_offset(text, finding.offset),
-        "length": utf16_offset(
-            text[finding.offset : finding.offset + finding.length], finding.length
-        ),
+        "offset": positions.utf16(finding.offset),
+        "length": positions.utf16(finding.offset + finding.length)
+        - positions.utf16(finding.offset),
         "context": _context(text, finding.offset, finding.length),
-        "sentence": _sentence(report, finding),
+        "sentence": _sentence(positions, finding),
         "type": {"typeName": "Other"},
         "rule": {
             "id": finding.rule,
@@ -81,6 +84,7 @@ def render(report: Report) -> dict[str, Any]:
     """Return the report as LanguageTool's `/v2/check` response object."""
     lex = lexicon.load(report.lang)
     language = {"name": lex.name, "code": lex.languagetool_code}
+    positions = Positions(report.text)
     return {
         "software": {
             "name": "decline",
@@ -92,5 +96,5 @@ def render(report: Report) -> dict[str, Any]:
         },
         "warnings": {"incompleteResults": False},
         "language": {**language, "detectedLanguage": {**language, "confidence": 1.0}},
-        "matches": [_match(report, finding) for finding in report.findings],
+        "matches": [_match(positions, finding) for finding in report.findings],
     }

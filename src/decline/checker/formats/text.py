@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from decline.checker import lexicon
+from decline.checker.formats.positions import Positions
 from decline.checker.report import Report
 from decline.checker.rule import Finding, Severity
 
@@ -16,17 +17,9 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
-def _location(text: str, offset: int) -> tuple[int, int, int, int]:
-    """Return (line number, column, line start, line end) of an offset, 1-based."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    if line_end == -1:
-        line_end = len(text)
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1, line_start, line_end
-
-
-def _excerpt(text: str, finding: Finding, style: Style, color: bool) -> list[str]:
-    _, _, line_start, line_end = _location(text, finding.offset)
+def _excerpt(positions: Positions, finding: Finding, style: Style, color: bool) -> list[str]:
+    text = positions.text
+    _, line_start, line_end = positions.line(finding.offset)
     end = min(finding.offset + finding.length, line_end)
     window_start = max(line_start, finding.offset - 60)
     window_end = min(line_end, max(end, finding.offset) + 60)
@@ -51,7 +44,7 @@ def render(report: Report, *, name: str = "", color: bool = False, style: Style 
     """Return the report as text; `style` colours spans (click.style) when `color` is set."""
     lex = lexicon.load(report.lang)
     labels = lex.labels
-    text = report.text
+    positions = Positions(report.text)
     verdict_graceful = labels["graceful"] if report.graceful else labels["not_graceful"]
     verdict_ready = labels["ready"] if report.ready_to_send else labels["not_ready"]
     good = report.ready_to_send
@@ -82,7 +75,8 @@ def render(report: Report, *, name: str = "", color: bool = False, style: Style 
     lines.append(style(labels["findings"], bold=True))
     colours = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
     for finding in report.findings:
-        line_no, column, _, _ = _location(text, finding.offset)
+        line_no, line_start, _ = positions.line(finding.offset)
+        column = finding.offset - line_start + 1
         principle = f" ({finding.principle})" if finding.principle else ""
         key = finding.severity.value
         word = labels["suggestion_severity" if key == "suggestion" else key]
@@ -90,6 +84,6 @@ def render(report: Report, *, name: str = "", color: bool = False, style: Style 
         lines.append(
             f"  {finding.rule} {severity}{principle} {line_no}:{column}  {finding.message}"
         )
-        lines.extend(_excerpt(text, finding, style, color))
+        lines.extend(_excerpt(positions, finding, style, color))
         lines.append(f"    {labels['suggestion']}: {finding.suggestion}")
     return "\n".join(lines) + "\n"
