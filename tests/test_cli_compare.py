@@ -16,14 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = str(ROOT / "examples" / "offers.toml")
 
 
-def decline(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command in a new process, as a user would."""
+def decline(
+    *args: str, cwd: Path | None = None, columns: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a new process, as a user would (COLUMNS: the terminal's width)."""
+    env = {"PATH": "/usr/bin:/bin", "DECLINE_CONFIG": "/nonexistent/config.toml"}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [sys.executable, "-m", "decline", "--no-color", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "DECLINE_CONFIG": "/nonexistent/config.toml"},
+        env=env,
         check=False,
     )
 
@@ -43,6 +48,46 @@ def test_table_for_the_example() -> None:
     assert "comes first in" in out.stdout
     assert f"decline write {EXAMPLE} --offer gamma" in out.stdout
     assert "\x1b[" not in out.stdout  # --no-color
+
+
+def six_offers(tmp_path: Path) -> Path:
+    """Return an offer file with the example's three offers and three more, long names."""
+    text = (ROOT / "examples" / "offers.toml").read_text(encoding="utf-8")
+    head, *offers = text.split("[[offer]]\n")
+    names = ["Delta Logistics International", "Epsilon", "Zeta Health & Care Holdings"]
+    for number, name in enumerate(names):
+        source = offers[number].splitlines()
+        source[0] = f'id = "extra-{number}"'
+        source[1] = f'company = "{name}"'
+        offers.append("\n".join(source) + "\n")
+    path = tmp_path / "six.toml"
+    path.write_text(head + "".join(f"[[offer]]\n{o}" for o in offers), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("count", [3, 6])
+def test_table_fits_80_columns(tmp_path: Path, count: int) -> None:
+    path = EXAMPLE if count == 3 else str(six_offers(tmp_path))
+    out = decline("compare", path, cwd=tmp_path, columns=80)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert max(len(line) for line in lines if not line.startswith("  decline write")) <= 80
+    scores = [line for line in lines if line.startswith("│ Score (0–100)")]
+    assert len(scores) == (1 if count == 3 else 2)  # six offers: two tables of the same rows
+    companies = "".join(lines[: lines.index("Weights: your [priorities], normalised to 100%.")])
+    names = ["Beta Robotics", "Acme Analytics", "Gamma Pay"]
+    if count == 3:
+        assert all(name in companies for name in names)
+    else:  # long names wrap inside their column, never cut
+        names += ["Delta Logistics International", "Epsilon", "Zeta Health & Care Holdings"]
+        assert all(word in companies for name in names for word in name.split())
+    assert "Recommendation: accept Beta Robotics" in out.stdout
+
+
+def test_table_uses_a_wider_terminal(tmp_path: Path) -> None:
+    out = decline("compare", EXAMPLE, cwd=tmp_path, columns=100)
+    assert max(len(line) for line in out.stdout.splitlines()) > 80
+    assert "│ Role                 │ Data Platform Engineer │" in out.stdout
 
 
 def test_table_in_italian_uses_italian_number_format() -> None:
