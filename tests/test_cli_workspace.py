@@ -184,26 +184,39 @@ def answer_in_a_terminal(args: list[str], answer: bytes | None) -> tuple[int, st
             ready, _, _ = select.select([main], [], [], 30)
             assert ready, f"no question asked; saw {seen!r}"
             seen += os.read(main, 4096)
-        if answer is None:
-            process.send_signal(signal.SIGINT)
-        else:
-            os.write(main, answer)
-        while True:
-            ready, _, _ = select.select([main], [], [], 30)
-            assert ready, f"the command did not finish after the answer; saw {seen!r}"
+        for _ in range(100):
+            # Answer again while the process runs: a terminal set up after the prompt was
+            # shown may discard what was typed before (the echo shows it all the same).
+            if answer is None:
+                process.send_signal(signal.SIGINT)
+            else:
+                os.write(main, answer)
             try:
-                chunk = os.read(main, 4096)
-            except OSError:  # the terminal closed: the process ended
+                process.wait(timeout=0.3)
                 break
-            if not chunk:
-                break
-            seen += chunk
+            except subprocess.TimeoutExpired:
+                seen += _drain(main)
+        seen += _drain(main)
         code = process.wait(timeout=30)
     finally:
         os.close(main)
         if process.poll() is None:
             process.kill()
     return code, seen.decode("utf-8", "replace")
+
+
+def _drain(main: int) -> bytes:
+    """Return what the terminal has to show now, without waiting for more."""
+    got = b""
+    while select.select([main], [], [], 0)[0]:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        got += chunk
+    return got
 
 
 @pytest.mark.parametrize(

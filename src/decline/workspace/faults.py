@@ -22,6 +22,7 @@ _CORRUPT = 11
 _FULL = 13
 _CANTOPEN = 14
 _NOTADB = 26
+NEARLY_FULL = 1 << 20  # bytes free below which an I/O error is a full disk
 
 
 class WorkspaceError(InputError):
@@ -69,6 +70,27 @@ def damaged(path: Path, detail: str) -> WorkspaceDamaged:
     return WorkspaceDamaged(f"the workspace file {path} is damaged ({detail}): {remedy}")
 
 
+def _read_only(path: Path) -> bool:
+    """Say whether the file, or the folder its journal files go in, cannot be written."""
+    import os
+
+    return not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+
+
+def _no_room(path: Path) -> bool:
+    """Say whether the workspace's disk is (nearly) full: a write error there means that.
+
+    SQLite reports a full disk as SQLITE_FULL only for some writes; a full WAL or shared
+    memory file comes back as a generic I/O error.
+    """
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL
+    except OSError:
+        return False
+
+
 def translate(error: sqlite3.Error, path: Path) -> WorkspaceError | None:
     """Return the typed error for an SQLite fault, or None when it is not a known fault."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -80,12 +102,12 @@ def translate(error: sqlite3.Error, path: Path) -> WorkspaceError | None:
             f"the workspace is locked by another decline process ({path}); "
             "try again when it has finished"
         )
-    if primary in (_READONLY, _PERM):
+    if primary in (_READONLY, _PERM) or (primary == _CANTOPEN and _read_only(path)):
         return WorkspaceReadOnly(
             f"the workspace {path} is read-only; make the file and its folder writable, "
             "or point --db elsewhere (nothing was changed)"
         )
-    if primary == _FULL:
+    if primary == _FULL or (primary == _IOERR and _no_room(path)):
         return DiskFull(
             f"the disk is full: cannot write to the workspace {path}; free some space and "
             "try again (nothing was changed)"

@@ -63,16 +63,20 @@ def _check_header(path: Path) -> bool:
     """Say whether the file holds data; refuse one that is plainly not an SQLite database."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(_MAGIC))
+            head = handle.read(len(_MAGIC) + 4)
     except FileNotFoundError:
         return False
     except OSError as error:
         raise WorkspaceError(f"{path}: cannot read the workspace ({error.strerror})") from None
     if not head:
         return False
-    if head == _MAGIC:
+    if head[: len(_MAGIC)] == _MAGIC:
+        if len(head) == len(_MAGIC) + 4 and not {head[18], head[19]} <= {1, 2}:
+            raise damaged(path, "its file format bytes are garbled")
         return True
-    if _MAGIC.startswith(head) or head[:6] == _MAGIC[:6]:
+    head = head[: len(_MAGIC)]
+    alike = sum(a == b for a, b in zip(head, _MAGIC, strict=False))
+    if _MAGIC.startswith(head) or alike >= len(_MAGIC) - 4:
         raise damaged(path, "its header is cut short or garbled")
     raise InputError(f"{path}: not a decline workspace (not an SQLite database); fix --db")
 
@@ -120,6 +124,8 @@ class Workspace:
             fault = translate(error, target)
             if fault is not None:
                 raise fault from None
+            if has_data and "file format" in str(error):
+                raise damaged(target, str(error)) from None
             raise InputError(f"{target}: not a decline workspace ({error})") from None
         except BaseException:
             connection.close()
@@ -129,6 +135,8 @@ class Workspace:
     def _prepare(self, migrations: tuple[Migration, ...], has_data: bool) -> None:
         connection = self.connection
         connection.execute("PRAGMA foreign_keys=ON")
+        if has_data and not self.reading:
+            self.check_intact()
         pending = self._pending(migrations)
         if self.reading and not pending:
             # Read as the file is: no journal-mode change, no write of any kind.
@@ -220,6 +228,8 @@ class Workspace:
 
     def _pending(self, migrations: tuple[Migration, ...]) -> list[Migration]:
         applied = self.applied_migrations()
+        if not all(isinstance(name, str) for name in applied):
+            raise damaged(self.path, f"unreadable {MIGRATIONS_TABLE}")
         known = [migration.name for migration in migrations]
         unknown = [name for name in applied if name not in known]
         if unknown:
