@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from decline.cli.init import example_text
 from decline.cli.main import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,7 +170,7 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
 
 def test_init_prints_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     printed = invoke("init")
-    assert printed == (ROOT / "examples" / "offers.toml").read_text(encoding="utf-8")
+    assert printed == example_text(date.today())  # the example, dated from today
     target = tmp_path / "offers.toml"
     assert decline("init", str(target)).returncode == 0
     assert target.read_text(encoding="utf-8") == printed

@@ -108,9 +108,10 @@ def _journey(state: State, offer_id: str, today: date, folder: Path) -> None:
 @click.pass_obj
 def command(state: State, keep: Path | None) -> None:
     """Run the whole journey on the bundled example: compare, review, write, send, follow up."""
+    from decline.cli.init import EXAMPLE_DAY
     from decline.workspace.journey import example_path
 
-    today = date.today()
+    today = EXAMPLE_DAY  # the day the bundled example is set: no offer is late, output is stable
     click.echo("decline demo — Alex Rivera weighs three offers in Milan, then declines one")
     offers, comparison = _compare(state, example_path())
     declined = comparison.to_dict()["recommendation"]["decline"]
