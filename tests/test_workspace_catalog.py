@@ -19,6 +19,7 @@ from decline.workspace.catalog import (
     offer_set,
 )
 from decline.workspace.exchange import read_export, restore, snapshot, write_export
+from decline.workspace.faults import WorkspaceError
 from decline.workspace.store import Workspace
 from workspace_support import ACME, CANDIDATE, GLOBEX, OFFERS, with_offers
 
@@ -138,3 +139,22 @@ def test_import_refuses_what_is_not_an_export(tmp_path: Path) -> None:
     bogus.write_text('{"tables": {}}')
     with pytest.raises(InputError, match="not a decline workspace export"):
         read_export(bogus)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("ratings", "{not json"),
+        ("equity", '{"value": 1, "bogus": 2}'),
+        ("received", "yesterday"),
+        ("commute", "{}x"),
+    ],
+)
+def test_an_unreadable_stored_value_is_one_line_naming_the_offer(
+    workspace: Workspace, column: str, value: str
+) -> None:
+    with workspace.transaction() as db:
+        add_offer_set(db, OFFERS, NOW)
+        db.execute(f"UPDATE offers SET {column} = ? WHERE id = 'acme'", (value,))
+    with workspace.transaction() as db, pytest.raises(WorkspaceError, match="offer 'acme'"):
+        get_offer(db, "acme")

@@ -20,6 +20,7 @@ from decline.offers import (
     OfferSet,
     Priorities,
 )
+from decline.workspace.faults import WorkspaceError
 
 DECISIONS = ("accept", "decline")
 
@@ -191,6 +192,18 @@ def list_offers(connection: sqlite3.Connection) -> list[Offer]:
 
 
 def _offer_from_row(connection: sqlite3.Connection, row: sqlite3.Row) -> Offer:
+    try:
+        return _decode_offer(connection, row)
+    except (ValueError, TypeError, AttributeError) as error:
+        # Only a damaged file or an import from before exports were checked holds such a
+        # value: say which offer, instead of an internal error on every command.
+        raise WorkspaceError(
+            f"the workspace holds an unreadable value for offer {row['id']!r} ({error}); "
+            "fix it with `decline add OFFERS.toml`, or `decline forget` it"
+        ) from None
+
+
+def _decode_offer(connection: sqlite3.Connection, row: sqlite3.Row) -> Offer:
     contacts = tuple(
         Contact(
             name=contact["name"],
@@ -252,7 +265,13 @@ def offer_set(connection: sqlite3.Connection) -> OfferSet:
             first, second = row["criterion"].split("/", 1)
             pairwise[(first, second)] = row["value"]
     rows = connection.execute("SELECT key, value FROM meta")
-    meta = {row["key"]: json.loads(row["value"]) for row in rows}
+    try:
+        meta = {row["key"]: json.loads(row["value"]) for row in rows}
+    except ValueError as error:
+        raise WorkspaceError(
+            f"the workspace holds an unreadable setting ({error}); run `decline add "
+            "OFFERS.toml` again to rewrite it"
+        ) from None
     return OfferSet(
         candidate=candidate,
         offers=tuple(list_offers(connection)),
