@@ -31,6 +31,7 @@ from decline.offers import (
     Equity,
     Offer,
     OfferSet,
+    Priorities,
 )
 
 RATED_BUILTINS = ("culture", "growth")  # the built-in criteria a candidate rates 1–5
@@ -581,3 +582,132 @@ def load_offers(path: str | Path) -> OfferSet:
             f"{error.start} ({error.reason})"
         ) from None
     return parse_offers(text, file)
+
+
+_TEXTS = {  # (required, optional) text fields of the models a caller may build by hand
+    Candidate: (("name", "lang"), ("email", "phone", "linkedin", "city", "address")),
+    Offer: (("id", "company", "role"), ("location", "address", "currency", "liked")),
+    Contact: (("name", "role"), ("honorific", "title", "email")),
+}
+
+
+class _Values:
+    """Checks values a caller built in Python: types, and every number against RANGES."""
+
+    def __init__(self, argument: str) -> None:
+        self.argument = argument
+        self.problems: list[str] = []
+
+    def say(self, where: str, expected: str, value: object) -> None:
+        self.problems.append(f"{self.argument}: {where}: expected {expected}, found {_show(value)}")
+
+    def model(self, value: object, model: type, where: str) -> bool:
+        if isinstance(value, model):
+            required, optional = _TEXTS.get(model, ((), ()))
+            for name in (*required, *optional):
+                text = getattr(value, name)
+                if not isinstance(text, str) and (text is not None or name in required):
+                    self.say(f"{where}.{name}", "a text (str)", text)
+            return True
+        self.problems.append(
+            f"{self.argument}: {where}: expected decline.offers.{model.__name__}, "
+            f"found {type(value).__name__}"
+        )
+        return False
+
+    def number(self, field: str, value: object, where: str, *, optional: bool = True) -> None:
+        if value is None and optional:
+            return
+        if not RANGES[field].accepts(value):
+            self.say(where, RANGES[field].text, value)
+
+    def table(self, field: str, values: object, where: str) -> None:
+        if not isinstance(values, dict):
+            self.say(where, "a dict", values)
+            return
+        for name, value in values.items():
+            if not isinstance(name, str | tuple):
+                self.say(where, "names as text (str)", name)
+            self.number(field, value, f"{where}[{name!r:.40}]", optional=False)
+
+    def offer(self, offer: object, where: str) -> None:
+        if not self.model(offer, Offer, where):
+            return
+        assert isinstance(offer, Offer)
+        for key in ("base_salary", "bonus_target_pct", "signing_bonus", "retirement_match_pct"):
+            self.number(f"offer.{key}", getattr(offer, key), f"{where}.{key}")
+        self.number("offer.pto_days", offer.pto_days, f"{where}.pto_days")
+        self.number("offer.benefits_value", offer.benefits_value, f"{where}.benefits_value")
+        for key in ("received", "deadline"):
+            day = getattr(offer, key)
+            if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
+                self.say(f"{where}.{key}", "a datetime.date or None", day)
+        if offer.equity is not None and self.model(offer.equity, Equity, f"{where}.equity"):
+            equity = offer.equity
+            self.number("offer.equity.value", equity.value, f"{where}.equity.value", optional=False)
+            self.number(
+                "offer.equity.vesting_years", equity.vesting_years, f"{where}.equity.vesting_years"
+            )
+            self.number(
+                "offer.equity.cliff_months", equity.cliff_months, f"{where}.equity.cliff_months"
+            )
+            if equity.schedule is not None:
+                for year, share in enumerate(tuple(equity.schedule)):
+                    self.number("offer.equity.schedule", share, f"{where}.equity.schedule[{year}]")
+        if offer.commute is not None and self.model(offer.commute, Commute, f"{where}.commute"):
+            for key in ("minutes_one_way", "office_days_per_week", "cost_per_day"):
+                field = f"offer.commute.{key}"
+                self.number(field, getattr(offer.commute, key), f"{where}.commute.{key}")
+        self.table("offer.ratings.NAME", offer.ratings, f"{where}.ratings")
+        for index, contact in enumerate(tuple(offer.contacts)):
+            self.model(contact, Contact, f"{where}.contacts[{index}]")
+
+
+def check_offer_set(offer_set: object, argument: str = "offer_set") -> None:
+    """Check an OfferSet a caller built in Python: every value typed, every number in RANGES.
+
+    A file is checked as it is read; this is for values built by hand (or changed with
+    dataclasses.replace), so nothing non-finite or wrongly typed reaches the evaluation.
+    """
+    if not isinstance(offer_set, OfferSet):
+        raise InputError(
+            f"{argument}: expected an OfferSet (from decline.load_offers), "
+            f"found {type(offer_set).__name__}"
+        )
+    values = _Values(argument)
+    if values.model(offer_set.candidate, Candidate, "candidate"):
+        values.number(
+            "candidate.hourly_rate", offer_set.candidate.hourly_rate, "candidate.hourly_rate"
+        )
+    if not isinstance(offer_set.offers, tuple | list):
+        values.say("offers", "a tuple of Offer", offer_set.offers)
+    else:
+        for index, offer in enumerate(offer_set.offers):
+            values.offer(offer, f"offers[{index}]")
+    priorities = offer_set.priorities
+    if values.model(priorities, Priorities, "priorities"):
+        values.table("priorities.NAME", priorities.weights, "priorities.weights")
+        values.table("priorities.pairwise.PAIR", priorities.pairwise, "priorities.pairwise")
+    values.table("fx.CODE", offer_set.fx_rates, "fx_rates")
+    values.number(
+        "settings.working_weeks", offer_set.working_weeks, "working_weeks", optional=False
+    )
+    if values.problems:
+        problems = values.problems
+        if len(problems) > MAX_PROBLEMS:
+            problems = [
+                *problems[:MAX_PROBLEMS],
+                f"{argument}: …and {len(problems) - MAX_PROBLEMS:,} more problems",
+            ]
+        raise InputError("\n".join(problems))
+
+
+def check_offer_and_candidate(offer: object, candidate: object) -> None:
+    """Check an Offer and a Candidate a caller passes, as `check_offer_set` does."""
+    values = _Values("compose")
+    values.offer(offer, "offer")
+    if values.model(candidate, Candidate, "candidate"):
+        assert isinstance(candidate, Candidate)
+        values.number("candidate.hourly_rate", candidate.hourly_rate, "candidate.hourly_rate")
+    if values.problems:
+        raise InputError("\n".join(values.problems[:MAX_PROBLEMS]))
