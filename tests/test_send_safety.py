@@ -358,3 +358,63 @@ def test_a_non_ascii_password_logs_in_with_utf8_plain(
     assert refused.code == 5
     assert "refused the login" in refused.err
     assert _letters(db)[-1][0] == "draft"
+
+
+def test_a_letter_that_may_have_gone_out_is_confirmed_with_sent(
+    capsys: Capture, db: Path, english: Path
+) -> None:
+    assert decline(capsys, db, "decide", "acme", "decline").code == 0
+    with scripted_server("no_answer") as silent:
+        unknown = decline(
+            capsys,
+            db,
+            "send",
+            "acme",
+            "--draft",
+            str(english),
+            *_smtp(silent.port, "--timeout", "1"),
+        )
+    assert unknown.code == 5
+    assert decline(capsys, db, "sent", "acme").code == 0
+    assert [state for state, _ in _letters(db)] == ["sent"]
+    error = sqlite3.connect(db).execute("SELECT error FROM letters").fetchone()[0]
+    assert error is None
+    with smtp_server() as server:
+        again = decline(capsys, db, "send", "acme", "--draft", str(english), *_smtp(server.port))
+    assert again.code == 1
+    assert "already declined acme" in again.err
+    assert server.inbox.envelopes == []
+
+
+def test_ctrl_c_before_the_message_left_keeps_a_draft_not_a_maybe(
+    capsys: Capture, db: Path, english: Path, tmp_path: Path
+) -> None:
+    import signal
+    import time
+
+    from smtp_support import silent_server
+
+    assert decline(capsys, db, "decide", "acme", "decline").code == 0
+    executable = Path(sys.executable).with_name("decline")
+    with silent_server() as port:
+        command = [str(executable), "--db", str(db), "send", "acme", "--draft", str(english)]
+        sending = subprocess.Popen(
+            [*command, *_smtp(port, "--timeout", "60")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "DECLINE_CONFIG": str(tmp_path / "no-config.toml")},
+        )
+        try:
+            for _ in range(400):  # wait until `sending` is committed: it is talking now
+                if [state for state, _ in _letters(db)] == ["sending"]:
+                    break
+                time.sleep(0.05)
+            assert [state for state, _ in _letters(db)] == ["sending"]
+            time.sleep(0.2)
+            sending.send_signal(signal.SIGINT)
+            sending.communicate(timeout=30)
+        finally:
+            sending.kill()
+    assert sending.returncode == 3
+    assert [state for state, _ in _letters(db)] == ["draft"]

@@ -111,11 +111,14 @@ def deliver(
     message: bytes,
     password: str | None,
     context: ssl.SSLContext | None = None,
+    progress: list[str] | None = None,
 ) -> None:
     """Send the exact bytes to the recipients; return once the server accepted them.
 
     Raise DeliveryError (one clear line) when the message cannot have gone out, and
-    MaybeDelivered when it was sent in full but the server's answer never came.
+    MaybeDelivered when it was sent in full but the server's answer never came. `progress`
+    stays empty until the message starts to leave, so a caller interrupted (Ctrl-C) can
+    tell that nothing can have gone out.
     """
     target.check()
     context = context or ssl.create_default_context()
@@ -134,7 +137,7 @@ def deliver(
         if target.user is not None:
             _login(client, target.user, password or "")
         _envelope(client, sender, recipients, len(message))
-        _data(client, target, message)
+        _data(client, target, message, progress if progress is not None else [])
     except DeliveryError:
         raise
     except Exception as error:  # every smtplib and socket failure before the final dot
@@ -177,14 +180,16 @@ def _envelope(client: smtplib.SMTP, sender: str, recipients: list[str], size: in
             raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
 
 
-def _data(client: smtplib.SMTP, target: SmtpTarget, message: bytes) -> None:
+def _data(client: smtplib.SMTP, target: SmtpTarget, message: bytes, progress: list[str]) -> None:
     code, reply = client.docmd("data")
     if code != 354:
         raise smtplib.SMTPDataError(code, reply)
     payload = re.sub(rb"(?m)^\.", b"..", message)  # dot-stuffing, as RFC 5321 asks
     if not payload.endswith(b"\r\n"):
         payload += b"\r\n"
+    progress.append("sending in full")  # from here on, an interruption may leave it delivered
     client.send(payload + b".\r\n")  # a failure here: the dot never left, nothing went out
+    progress.append("sent in full")
     try:
         code, reply = client.getreply()
     except Exception as error:

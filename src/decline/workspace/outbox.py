@@ -371,6 +371,7 @@ def _send_smtp(
             sender_email=result.sender,
             now=utc_now(),
         )
+    progress: list[str] = []
     try:
         deliver(
             request.target,
@@ -379,7 +380,13 @@ def _send_smtp(
             message=result.message,
             password=request.password,
             context=context,
+            progress=progress,
         )
+    except KeyboardInterrupt:
+        if not progress:  # stopped before any of the message left: it is still a draft
+            with workspace.transaction() as connection:
+                store.mark_failed(connection, letter_id, "interrupted before sending", utc_now())
+        raise
     except MaybeDelivered as error:
         with workspace.transaction() as connection:
             store.mark_uncertain(connection, letter_id, str(error), utc_now())
