@@ -27,6 +27,9 @@ CORPUS = HERE / "corpus" / "letters.jsonl"
 CONNECTIONS = 8
 SECONDS = 10.0
 HOST = "127.0.0.1"  # loopback only, always
+# What a plain `pip install decline` runs: uvicorn's pure-Python HTTP parser and asyncio's
+# own event loop (httptools and uvloop are not dependencies; with them it is faster).
+STACK = ("h11", "asyncio")
 
 Row = tuple[str, float, float, str]
 
@@ -35,7 +38,7 @@ import sys, uvicorn
 from pathlib import Path
 from decline.web import create_app
 uvicorn.run(create_app(Path(sys.argv[1])), host="127.0.0.1", port=int(sys.argv[2]),
-            log_level="warning", access_log=False, http="httptools", loop="uvloop")
+            log_level="warning", access_log=False, http=sys.argv[3], loop=sys.argv[4])
 """
 
 
@@ -137,7 +140,8 @@ def run() -> list[Row]:
         port = _free_port()
         env = {**os.environ, "DECLINE_CONFIG": str(Path(folder) / "none.toml")}
         server = subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(Path(folder) / "bench.db"), str(port)], env=env
+            [sys.executable, "-c", SERVER, str(Path(folder) / "bench.db"), str(port), *STACK],
+            env=env,
         )
         try:
             _wait_until_listening(port, server)
