@@ -38,7 +38,7 @@ RULE = Rule(
         Example("Dear Tom,\nThank you. [[I might have to decline the offer.]]\nBest,\nSam"),
         Example("Gentile Luca,\ngrazie. [[Forse dovrò rinunciare all'offerta.]]", "it"),
         Example("Dear Tom,\nThank you. [[I'm not sure I can accept it at this time.]]\nBest,\nSam"),
-        Example("Dear Tom,\n[[]]Thank you. Maybe we meet again one day.\nBest,\nSam"),
+        Example("Dear Tom,\n[[]]Thank you. Perhaps we talk again next spring.\nBest,\nSam"),
     ),
     good=(
         Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),

@@ -25,7 +25,7 @@ from decline.checker.rule import Example, Finding, Rule, Severity
 SUGGEST_AFTER = 200
 WARN_AFTER = 250
 
-_SENTENCE = "I am grateful for the offer and for the time you gave me during the interviews. "
+_SENTENCE = "Thank you for the offer and for the many hours your panel gave me in March. "
 
 RULE = Rule(
     code="D302",

@@ -10,7 +10,7 @@ reputation: private details invite questions, figures read as a boast or a late
 negotiation, and grievances read as an attack.
 
 ## Example
-    The other company offered me $95,000, and my son has a chronic illness.
+    The other company offered me $95,000, and my nephew has a serious illness.
 
 ## Use instead
     I have accepted an offer that is a better fit for my situation right now.
@@ -36,12 +36,12 @@ RULE = Rule(
     ),
     bad=(
         Example("Dear Tom,\nThanks. I decline: another firm offered me [[$95,000]]."),
-        Example("Dear Tom,\nThanks. I must decline, as my son has a [[chronic illness]]."),
+        Example("Dear Tom,\nThanks. I must decline, as my brother has a [[serious illness]]."),
         Example("Dear Tom,\nThanks, but I decline: they pay [[20% more]]."),
         Example("Gentile Luca,\ngrazie, ma rinuncio: mi offrono [[45.000 euro]].", "it"),
         Example(
             "Dear Tom,\nThanks, but I decline. [[I was told]] it was remote. [[I asked for]] "
-            "a four-day week. The interviews were a poor experience too."
+            "later hours. The interviews were a poor experience too."
         ),
     ),
     good=(

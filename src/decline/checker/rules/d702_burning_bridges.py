@@ -34,7 +34,7 @@ RULE = Rule(
         Example("Gentile Luca,\ngrazie, ma rinuncio: una [[perdita di tempo]].", "it"),
     ),
     good=(
-        Example("Dear Tom,\nThanks. I decline, and I'm sorry to have taken your time."),
+        Example("Dear Tom,\nThanks. I decline, and I apologise for the long wait."),
         Example("Dear Tom,\nThanks. I decline; I would never have met such a team otherwise."),
     ),
 )

@@ -41,7 +41,7 @@ RULE = Rule(
     ),
     good=(
         Example("Dear Ms. Park,\nThank you for the offer. I decline it.\nSam <sam@example.com>"),
-        Example("Dear Ms. Park,\nThank you (and your team) for the offer. I decline it."),
+        Example("Dear Ms. Park,\nThank you (and Ana) for the offer. I decline it."),
     ),
 )
 
