@@ -1,39 +1,139 @@
 """decline: weigh a job offer and, when the answer is no, decline it gracefully.
 
 The public API is four functions — `load_offers`, `compare`, `compose`, `review` — and
-`InputError`. They are imported lazily so that `import decline` stays cheap.
+`InputError`. Each checks what a caller passes before it does anything, so a wrong value
+of any type is an `InputError` naming the argument, what was expected and what was found
+(never a TypeError from deep inside). Their engines are imported on first call, so that
+`import decline` stays cheap.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from decline.errors import InputError
 
-# Not `from typing import …`: typing costs milliseconds, and `decline`'s Ctrl-C handling
-# (decline.cli.main) can only start once this package has been imported.
-TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from decline.checker.report import Report
+    from decline.evaluate.results import Comparison
+    from decline.offers import Candidate, Offer, OfferSet
+    from decline.writer.letter import Letter
 
 __all__ = ["InputError", "compare", "compose", "load_offers", "review"]
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from typing import Any
 
-    from decline.checker.engine import review
-    from decline.evaluate.compare import compare
-    from decline.offers import load_offers
-    from decline.writer.composer import compose
-
-_LAZY = {
-    "review": "decline.checker.engine",
-    "compare": "decline.evaluate.compare",
-    "load_offers": "decline.offers",
-    "compose": "decline.writer.composer",
-}
+def _found(value: object) -> str:
+    """Say what a caller passed: its type and (cut to 60 characters) its value."""
+    return "None" if value is None else f"{type(value).__name__} {value!r:.60}"
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from importlib import import_module
+def _text(argument: str, value: object, *, optional: bool = False) -> None:
+    if isinstance(value, str) or (optional and value is None):
+        return
+    expected = "a str or None" if optional else "a str"
+    raise InputError(f"{argument}: expected {expected}, found {_found(value)}")
 
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'decline' has no attribute {name!r}")
+
+def _whole(argument: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{argument}: expected a whole number (int), found {_found(value)}")
+
+
+def _day(argument: str, value: object) -> None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return
+    raise InputError(f"{argument}: expected a datetime.date or None, found {_found(value)}")
+
+
+def _codes(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InputError(
+            f"ignore: expected a list of rule codes such as ['D402'], found {_found(value)}"
+        )
+    codes = tuple(value)
+    for code in codes:
+        if not isinstance(code, str):
+            raise InputError(
+                f"ignore: expected rule codes as str such as 'D402', found {_found(code)}"
+            )
+    return codes
+
+
+def load_offers(path: str | Path) -> OfferSet:
+    """Read and validate an offer file; InputError (one line per problem) when it is bad."""
+    from decline.offers import load_offers as load
+
+    return load(path)
+
+
+def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Comparison:
+    """Score, rank and recommend the offers of `offer_set`; ask what would change the answer."""
+    from decline.evaluate.compare import compare as run
+    from decline.offer_parsing import check_offer_set
+
+    check_offer_set(offer_set, "offer_set")
+    _whole("samples", samples)
+    _whole("seed", seed)
+    return run(offer_set, samples=samples, seed=seed)
+
+
+def compose(
+    offer: Offer,
+    candidate: Candidate,
+    *,
+    reason: str = "other_offer",
+    tone: str = "warm",
+    channel: str = "email",
+    lang: str | None = None,
+    variant: int = 0,
+    date: dt.date | None = None,
+) -> Letter:
+    """Compose a graceful decline of `offer` for `candidate` (see `decline.writer.compose`)."""
+    from decline.offer_parsing import check_offer_and_candidate
+    from decline.writer.composer import compose as run
+
+    check_offer_and_candidate(offer, candidate)
+    for argument, value in (("reason", reason), ("tone", tone), ("channel", channel)):
+        _text(argument, value)
+    _text("lang", lang, optional=True)
+    _whole("variant", variant)
+    _day("date", date)
+    return run(
+        offer,
+        candidate,
+        reason=reason,
+        tone=tone,
+        channel=channel,
+        lang=lang,
+        variant=variant,
+        date=date,
+    )
+
+
+def review(
+    text: str,
+    lang: str = "auto",
+    *,
+    received: dt.date | None = None,
+    deadline: dt.date | None = None,
+    today: dt.date | None = None,
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Review a decline letter against P2–P7 and return the report.
+
+    Raises `InputError` for empty text, an unsupported or undetectable language, an unknown
+    rule code in `ignore`, or an argument of the wrong type; nothing else.
+    """
+    from decline.checker.engine import review as run
+
+    _text("text", text)
+    _text("lang", lang)
+    for argument, value in (("received", received), ("deadline", deadline), ("today", today)):
+        _day(argument, value)
+    codes = _codes(ignore)
+    return run(text, lang, received=received, deadline=deadline, today=today, ignore=codes)
