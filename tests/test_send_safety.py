@@ -418,3 +418,22 @@ def test_ctrl_c_before_the_message_left_keeps_a_draft_not_a_maybe(
             sending.kill()
     assert sending.returncode == 3
     assert [state for state, _ in _letters(db)] == ["draft"]
+
+
+def test_an_eml_draft_keeps_its_subject_header(capsys: Capture, db: Path, tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    assert decline(capsys, db, "decide", "acme", "decline").code == 0
+    subject, body = ITALIAN.split("\n\n", 1)
+    message = EmailMessage()
+    message["Subject"] = subject.removeprefix("Oggetto: ")
+    message.set_content(body)
+    draft = tmp_path / "draft.eml"
+    draft.write_bytes(bytes(message))
+    out = tmp_path / "out.eml"
+    made = decline(
+        capsys, db, "send", "acme", "--draft", str(draft), "--via", "eml", "-o", str(out), *TODAY
+    )
+    assert made.code == 0, made.err
+    assert "review 100/100" in made.out
+    assert "Subject: La Sua offerta per il ruolo di Senior Data Engineer" in out.read_text("utf-8")

@@ -23,6 +23,16 @@ def _timeout(ctx: click.Context, param: click.Parameter, value: float) -> float:
         raise click.BadParameter(str(error).removeprefix("--timeout: ")) from None
 
 
+def _with_eml_subject(path: Path, text: str) -> str:
+    """Put an .eml's Subject header above its text part, as a draft file would have it."""
+    from email import policy
+    from email.parser import BytesParser
+
+    with path.open("rb") as handle:
+        subject = BytesParser(policy=policy.default).parse(handle, headersonly=True)["Subject"]
+    return f"Subject: {subject}\n\n{text}" if subject else text
+
+
 def _blocking(report: Any) -> list[str]:
     lines = []
     for finding in report.findings:
@@ -116,6 +126,8 @@ def command(
         from decline.reading import read_draft
 
         draft_text = read_draft(draft)  # exactly as `decline review` reads it
+        if draft.suffix.lower() == ".eml":  # its subject is a header, not a line of the text
+            draft_text = _with_eml_subject(draft, draft_text)
     needs_password = via == "smtp" and not dry_run and target is not None
     request = SendRequest(
         offer_id=offer_id,
