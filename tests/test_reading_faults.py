@@ -17,7 +17,15 @@ from pathlib import Path
 import pytest
 
 from decline import InputError, load_offers
-from decline.reading import MAX_BYTES, MAX_MIME_DEPTH, decode, eml_text, read_bytes, read_draft
+from decline.reading import (
+    MAX_BYTES,
+    MAX_MIME_DEPTH,
+    MAX_MIME_SECTIONS,
+    decode,
+    eml_text,
+    read_bytes,
+    read_draft,
+)
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 LETTER = "Dear Maria,\n\nThank you for the offer. I have decided to decline it.\n\nBest,\nAlex\n"
@@ -141,8 +149,16 @@ def _nested(depth: int) -> bytes:
     return (head + opening + body + closing).encode()
 
 
-def test_mime_nested_2000_deep_is_refused() -> None:
+def test_mime_nested_2000_deep_is_refused_before_parsing() -> None:
     message = refused(lambda: eml_text(_nested(2000), "deep.eml"))
+    assert message == (
+        f"deep.eml: 2,000 multipart sections: expected a letter, with at most "
+        f"{MAX_MIME_SECTIONS} (a real message has 1 to 3)"
+    )
+
+
+def test_mime_nested_deeper_than_the_cap_is_refused() -> None:
+    message = refused(lambda: eml_text(_nested(MAX_MIME_DEPTH + 10), "deep.eml"))
     assert message == (
         f"deep.eml: message parts nested too deeply (expected at most {MAX_MIME_DEPTH} levels)"
     )
@@ -160,7 +176,7 @@ def test_mime_nesting_just_past_the_cap_is_refused_and_within_it_read() -> None:
     ("source", "needle"),
     [
         ("/dev/zero", "/dev/zero: larger than 1 MB"),
-        ("deep.eml", "deep.eml: message parts nested too deeply"),
+        ("deep.eml", "deep.eml: 2,000 multipart sections"),
         ("bin.eml", "bin.eml: binary"),
         ("fifo.txt", "fifo.txt: the letter is empty"),
     ],

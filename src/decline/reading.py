@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from decline.errors import InputError
 MAX_BYTES = 1_000_000
 MAX_MIME_DEPTH = 50
 """How deeply multipart parts may nest in an .eml; a real message nests 2 or 3 deep."""
+MAX_MIME_SECTIONS = 100
+"""How many multipart sections an .eml may declare: the email parser's time grows with the
+square of their nesting, so thousands are refused before it starts."""
+_BOUNDARY = re.compile(rb"boundary\s*=", re.IGNORECASE)
 
 _CHUNK = 65_536
 
@@ -120,6 +125,12 @@ def eml_text(data: bytes, name: str) -> str:
 
     if len(data) > MAX_BYTES:
         raise _too_large(name, MAX_BYTES)
+    sections = len(_BOUNDARY.findall(data))
+    if sections > MAX_MIME_SECTIONS:
+        raise InputError(
+            f"{name}: {sections:,} multipart sections: expected a letter, with at most "
+            f"{MAX_MIME_SECTIONS} (a real message has 1 to 3)"
+        )
     too_deep = InputError(
         f"{name}: message parts nested too deeply (expected at most {MAX_MIME_DEPTH} levels)"
     )
