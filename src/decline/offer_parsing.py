@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from difflib import get_close_matches
+from itertools import islice
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ RATED_BUILTINS = ("culture", "growth")  # the built-in criteria a candidate rate
 MAX_OFFER_BYTES = 10_000_000  # an offer file is a few kilobytes: 10 MB is the wrong file
 MAX_PROBLEMS = 50  # lines listed for one file; the rest are counted ("…and 2,990 more")
 MAX_SUGGESTIONS = 10  # "did you mean" for the first unknown names only, and at most
-MAX_COMPARED = 10_000  # this many names compared in all: each comparison is a difflib pass
+MAX_COMPARED = 1_000  # names compared in all: each comparison is a difflib pass
 
 _TABLES = ("candidate", "priorities", "fx", "settings", "offer")
 _CANDIDATE = CANDIDATE_FIELDS
@@ -112,10 +113,12 @@ class _Reader:
         thousands of unknown names linear: their problems are listed and counted anyway.
         """
         self.suggestions += 1
-        self.compared += len(known)
-        if self.suggestions > MAX_SUGGESTIONS or self.compared > MAX_COMPARED:
+        remaining = MAX_COMPARED - self.compared
+        if self.suggestions > MAX_SUGGESTIONS or remaining <= 0:
             return ""
-        return _suggest(name, known)
+        candidates = list(islice(known, remaining))  # the first names (built-ins come first)
+        self.compared += len(candidates)
+        return _suggest(name, candidates)
 
     def problem(self, where: KeyPath, message: str) -> None:
         line = self.lines.find(where)
