@@ -9,13 +9,13 @@ of any type is an `InputError` naming the argument, what was expected and what w
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from decline.errors import InputError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # datetime and collections.abc are imported when first needed: start-up
+    import datetime as dt
+    from collections.abc import Iterable
     from pathlib import Path
 
     from decline.checker.report import Report
@@ -45,12 +45,16 @@ def _whole(argument: str, value: object) -> None:
 
 
 def _day(argument: str, value: object) -> None:
+    import datetime as dt
+
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return
     raise InputError(f"{argument}: expected a datetime.date or None, found {_found(value)}")
 
 
 def _codes(value: object) -> tuple[str, ...]:
+    from collections.abc import Iterable
+
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise InputError(
             f"ignore: expected a list of rule codes such as ['D402'], found {_found(value)}"
