@@ -87,6 +87,7 @@ CASES: list[tuple[str, Callable[[], object], str, str]] = [
     ),
     ("load_offers None", lambda: decline.load_offers(None), "path", "NoneType"),  # type: ignore[arg-type]
     ("load_offers int", lambda: decline.load_offers(3), "path", "int"),  # type: ignore[arg-type]
+    ("load_offers NUL", lambda: decline.load_offers("a\0b"), "'a\\x00b'", "NUL"),
     ("compose offer None", lambda: decline.compose(None, CANDIDATE), "offer", "NoneType"),  # type: ignore[arg-type]
     ("compose candidate str", lambda: decline.compose(OFFER, "Alex"), "candidate", "str"),  # type: ignore[arg-type]
     (

@@ -571,6 +571,8 @@ def load_offers(path: str | Path) -> OfferSet:
 
     if not isinstance(path, str | PathLike):
         raise InputError(f"path: expected a file name (str or Path), found {type(path).__name__}")
+    if "\0" in str(path):
+        raise InputError(f"{str(path)!r}: expected a file name, found one with a NUL character")
     file = Path(path)
     if file.is_dir():
         raise InputError(f"{file}: expected an offer file, found a directory")
