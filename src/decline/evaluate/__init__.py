@@ -1,6 +1,6 @@
 """P1, consider the offer carefully: compensation, commute, scoring, AHP and sensitivity.
 
-The only package that imports numpy; `decline.compare` lives in `evaluate.compare`.
+Pure Python, no numpy; `decline.compare` lives in `evaluate.compare`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The comparison as a grid of labelled cells and as a Markdown document.
 
-The CLI draws the grid with Rich; the Markdown document is what a candidate keeps or shares.
+The CLI draws the grid as a plain-text table (`cli.compare_table`); the Markdown document
+is what a candidate keeps or shares.
 """
 
 from __future__ import annotations
