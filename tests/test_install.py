@@ -68,4 +68,10 @@ def test_plain_wheel_install_is_small_and_runs(tmp_path: Path) -> None:
     for command in ("review", "write", "status", "rules", "serve", "send", "calendar"):
         helped = run(decline, command, "--help", cwd=tmp_path)
         assert helped.returncode == 0, (command, helped.stderr)
+    # no keyring in a plain install: the password comes from the environment, and the
+    # message says how to get the keyring back
+    ask = "from decline.send.smtp import find_password; find_password('alex')"
+    password = run(python, "-c", ask, cwd=tmp_path)
+    assert "DECLINE_SMTP_PASSWORD" in password.stderr
+    assert "pip install 'decline[keyring]'" in password.stderr
     assert sysconfig.get_path("purelib") != str(site)  # it really was another environment

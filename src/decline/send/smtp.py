@@ -85,6 +85,7 @@ def find_password(user: str | None) -> str | None:
     from_environment = os.environ.get(PASSWORD_VARIABLE)
     if from_environment:
         return from_environment
+    keyring_help = f"store it in your keyring with `keyring set {KEYRING_SERVICE} {user}`"
     try:
         import keyring
         from keyring.errors import KeyringError
@@ -93,13 +94,11 @@ def find_password(user: str | None) -> str | None:
             password = keyring.get_password(KEYRING_SERVICE, user)
         except KeyringError:
             password = None
-    except ImportError:  # pragma: no cover - keyring is a dependency
+    except ImportError:  # keyring is the optional extra decline[keyring]
         password = None
+        keyring_help = "install `pip install 'decline[keyring]'` to read it from your keyring"
     if password is None:
-        raise InputError(
-            f"no SMTP password for {user}: set {PASSWORD_VARIABLE}, or store it in your "
-            f"keyring with `keyring set {KEYRING_SERVICE} {user}`"
-        )
+        raise InputError(f"no SMTP password for {user}: set {PASSWORD_VARIABLE}, or {keyring_help}")
     return password
 
 
