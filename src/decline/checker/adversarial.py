@@ -163,9 +163,10 @@ def _class_source(items: list[tuple[Any, Any]]) -> str:
     return f"[{negate}{''.join(parts)}]"
 
 
-def pieces(pattern: str, flags: int = 0) -> set[str]:
-    """Return the short strings whose long runs stress `pattern`: its literal runs, and
-    for each character class a run unit that ends in a character the class refuses."""
+def pieces(pattern: str, flags: int = 0, *, thorough: bool = True) -> set[str]:
+    """Return the short strings whose long runs stress `pattern`: its literal runs (each
+    alone only when `thorough`, else all of them in one run), and a character of each of
+    its character classes."""
     try:
         parsed = sre_parser.parse(pattern, flags)
     except re.error:
@@ -208,7 +209,7 @@ def pieces(pattern: str, flags: int = 0) -> set[str]:
             literals.append("".join(run))
 
     walk(parsed)
-    for literal in literals:
+    for literal in literals if thorough else ():
         found.add(literal)
         found.add(literal + " ")
     if literals:
@@ -217,15 +218,19 @@ def pieces(pattern: str, flags: int = 0) -> set[str]:
     return found
 
 
-def _fill(unit: str, size: int) -> str:
+def fill(unit: str, size: int) -> str:
     """Repeat `unit` to `size` characters and end on a character that breaks the run."""
     body = (unit * (size // max(1, len(unit)) + 1))[: size - 1]
     ending = next(char for char in _ENDINGS if char not in unit)
     return body + ending
 
 
-def units() -> dict[str, str]:
-    """Return the run units to stress the checker with, each named by where it came from."""
+def units(*, thorough: bool = True) -> dict[str, str]:
+    """Return the run units to stress the checker with, each named by where it came from.
+
+    The thorough set (for `make bench`) also repeats each literal of each pattern on its
+    own; the quick one (for the test suite) keeps each pattern's literals together.
+    """
     found: dict[str, str] = {}
 
     def add(origin: str, unit: str) -> None:
@@ -239,11 +244,12 @@ def units() -> dict[str, str]:
         for category, entries in lex.entries.items():
             for pattern, example in entries:
                 add(f"{code}.{category} example", example + " ")
-                add(f"{code}.{category} example", example[:-1])
-                for piece in sorted(pieces(pattern, re.IGNORECASE)):
+                if thorough:
+                    add(f"{code}.{category} example", example[:-1])
+                for piece in sorted(pieces(pattern, re.IGNORECASE, thorough=thorough)):
                     add(f"{code}.{category}", piece)
     for compiled in _module_patterns():
-        for piece in sorted(pieces(compiled.pattern, compiled.flags)):
+        for piece in sorted(pieces(compiled.pattern, compiled.flags, thorough=thorough)):
             add(f"regex {compiled.pattern[:30]!r}", piece)
     return found
 
@@ -251,9 +257,47 @@ def units() -> dict[str, str]:
 def inputs(size: int = SIZE) -> Iterator[tuple[str, str]]:
     """Yield (name, text) for every worst-case input of `size` characters."""
     for name, unit in units().items():
-        yield name, _fill(unit, size)
+        yield name, fill(unit, size)
         if not unit.startswith(("Dear", "Hi")):
             yield (
                 f"letter + {name}",
-                _fill("Dear Tom,\nThank you. " + unit * 3, 64) + _fill(unit, size - 64),
+                fill("Dear Tom,\nThank you. " + unit * 3, 64) + fill(unit, size - 64),
             )
+
+
+def language_of(name: str) -> str:
+    """Return the language to review a unit in: its lexicon's, else English."""
+    code = name.split(".", 1)[0]
+    return code if code in lexicon.available() else "en"
+
+
+def review_everywhere(text: str, lang: str) -> None:
+    """Review `text` and render it in every output format (text, JSON, LanguageTool)."""
+    import json
+
+    from decline.checker.engine import review
+    from decline.checker.formats import languagetool
+    from decline.checker.formats import text as text_format
+    from decline.errors import InputError
+
+    try:
+        report = review(text, lang)
+    except InputError:
+        return
+    json.dumps(report.to_dict())
+    json.dumps(languagetool.render(report))
+    text_format.render(report)
+
+
+def timings(
+    names: list[str], size: int = SIZE, *, thorough: bool = True
+) -> Iterator[tuple[str, float]]:
+    """Yield (name, seconds) to review and render each named unit's input of `size`."""
+    import time
+
+    found = units(thorough=thorough)
+    for name in names:
+        text = fill(found[name], size)
+        start = time.perf_counter()
+        review_everywhere(text, language_of(name))
+        yield name, time.perf_counter() - start

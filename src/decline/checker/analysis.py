@@ -91,6 +91,7 @@ class Analysis:
     today: date | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _sentences: dict[str, set[int]] = field(default_factory=dict)
+    _starts_of_words: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -128,8 +129,10 @@ class Analysis:
             slot = slots[index]
             regex, boundary, prefix = slot if slot is not None else lexicon.plan(category, index)
             if prefix is not None:  # match right where its leading literal occurs
+                starts = self._word_starts(prefix) if boundary else positions[prefix]
                 matches = [
-                    regex.match(lowered, at, min(end_at, at + MAX_SPAN)) for at in positions[prefix]
+                    regex.match(lowered, at, at + MAX_SPAN if at + MAX_SPAN < end_at else end_at)
+                    for at in starts
                 ]
             else:
                 matches = list(regex.finditer(lowered, start_at, end_at))
@@ -154,6 +157,20 @@ class Analysis:
                 last_end = end
         self._hits[category] = result
         return result
+
+    def _word_starts(self, literal: str) -> list[int]:
+        """Return where a trigger literal occurs at the start of a word (found once): a
+        literal repeated inside one long word is not matched at every repetition."""
+        found = self._starts_of_words.get(literal)
+        if found is None:
+            lowered, _, positions = self._matching
+            found = [
+                at
+                for at in positions[literal]
+                if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_")
+            ]
+            self._starts_of_words[literal] = found
+        return found
 
     def sentences_with(self, category: str) -> set[int]:
         """Return the indexes of the sentences in which a category matched (do not mutate)."""

@@ -9,14 +9,9 @@ from decline.checker import language, lexicon
 from decline.checker.analysis import Analysis
 from decline.checker.document import parse
 from decline.checker.report import Report
-from decline.checker.rule import Finding
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Finding
 from decline.checker.rules import BY_CODE, CHECKS
 from decline.errors import InputError
-
-# A rule reports at most this many findings of one severity: a real letter never comes
-# close, and a text of 50,000 emoji gets 50 findings rather than a report too long to read
-# or render. Keeping each severity keeps the score and the verdicts exact.
-MAX_FINDINGS_PER_GRADE = 50
 
 
 def _normalise_ignore(ignore: Iterable[str]) -> frozenset[str]:

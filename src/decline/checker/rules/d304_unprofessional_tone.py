@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline.checker.analysis import Analysis
-from decline.checker.rule import Example, Finding, Rule, Severity
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
 
 RULE = Rule(
     code="D304",
@@ -51,6 +51,11 @@ RULE = Rule(
 
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each unprofessional span with its grade."""
+    kept: dict[Severity, int] = {}
     for start, end, severity in analysis.tone_problems:
+        count = kept.get(severity, 0)
+        if count == MAX_FINDINGS_PER_GRADE:  # the engine keeps no more: do not build them
+            continue
+        kept[severity] = count + 1
         key = "message" if severity is Severity.ERROR else "warning"
         yield analysis.finding(RULE, start, end, severity=severity, key=key)

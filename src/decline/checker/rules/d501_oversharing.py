@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline.checker.analysis import Analysis
-from decline.checker.rule import Example, Finding, Rule, Severity
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
 
 RULE = Rule(
     code="D501",
@@ -56,9 +56,9 @@ RULE = Rule(
 
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each private detail and figure, and each complaint of a grievance list."""
-    for hit in analysis.hits("overshare"):
+    for hit in analysis.hits("overshare")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end)
-    for hit in analysis.hits("money"):
+    for hit in analysis.hits("money")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end, key="money")
     if analysis.oversharing and not analysis.hits("overshare") and not analysis.hits("money"):
         grievances = analysis.hits("grievance")

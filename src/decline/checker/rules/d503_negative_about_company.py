@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline.checker.analysis import Analysis
-from decline.checker.rule import Example, Finding, Rule, Severity
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
 
 RULE = Rule(
     code="D503",
@@ -52,5 +52,5 @@ RULE = Rule(
 
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each negative remark."""
-    for hit in analysis.hits("negative"):
+    for hit in analysis.hits("negative")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end)

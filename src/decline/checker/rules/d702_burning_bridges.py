@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline.checker.analysis import Analysis
-from decline.checker.rule import Example, Finding, Rule, Severity
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
 
 RULE = Rule(
     code="D702",
@@ -42,5 +42,5 @@ RULE = Rule(
 
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each bridge-burning remark."""
-    for hit in analysis.hits("burn"):
+    for hit in analysis.hits("burn")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline.checker.analysis import Analysis
-from decline.checker.rule import Example, Finding, Rule, Severity
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
 
 RULE = Rule(
     code="D901",
@@ -48,5 +48,5 @@ RULE = Rule(
 
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each blank."""
-    for start, end in analysis.placeholders:
+    for start, end in analysis.placeholders[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, start, end)
