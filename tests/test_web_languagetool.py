@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,50 @@ def test_a_languagetool_client_shows_our_findings(
     negative = next(m for m in matches if m.rule_id.startswith("D5"))
     assert CRITICAL[negative.offset : negative.offset + negative.error_length]
     assert "Graceful decline" in negative.category or negative.category.startswith("DECLINE_")
+
+
+LONG = ("Dear Tom,\nThank you. " + "yo lol 1.5 [x] NOT OK!! " * 5000)[:99_000]
+
+
+def test_a_long_check_does_not_stall_short_ones(tmp_path: Path) -> None:
+    """Long texts are reviewed in worker processes: short letters posted meanwhile by
+    another client are answered while the long ones are still being checked."""
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    finished: list[str] = []
+
+    def post(base: str, name: str, text: str) -> None:
+        data = urllib.parse.urlencode({"text": text, "language": "en-US"}).encode()
+        with urllib.request.urlopen(f"{base}/v2/check", data, timeout=60) as answer:
+            assert answer.status == 200
+            assert "matches" in json.loads(answer.read())
+        finished.append(name)
+
+    with running_server(tmp_path / "decline.db") as base:
+        longs = [threading.Thread(target=post, args=(base, "long", LONG)) for _ in range(4)]
+        for thread in longs:
+            thread.start()
+        time.sleep(0.1)  # the long requests are in the server before the short ones
+        for _ in range(5):
+            post(base, "short", GRACEFUL)
+        for thread in longs:
+            thread.join(timeout=60)
+    assert finished.count("long") == 4, finished
+    assert finished[-1] == "long", f"a short letter waited for every long text: {finished}"
+    assert finished.count("short") == 5
+
+
+def test_a_long_review_from_a_worker_matches_one_done_here(tmp_path: Path) -> None:
+    from decline import review
+    from decline.checker.formats.languagetool import render
+
+    test_client = client(tmp_path / "decline.db")
+    answer = test_client.post("/v2/check", data={"text": LONG, "language": "en"})
+    assert answer.status_code == 200
+    expected = render(review(LONG, "en"))
+    assert answer.json()["matches"] == json.loads(json.dumps(expected))["matches"]
+    reviewed = test_client.post("/api/v1/review", json={"text": LONG, "lang": "en"})
+    assert reviewed.status_code == 200, reviewed.text
+    assert reviewed.json()["report"] == json.loads(json.dumps(review(LONG, "en").to_dict()))

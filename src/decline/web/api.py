@@ -6,6 +6,7 @@ Handlers only read input, call the core or the workspace, and shape the answer.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from starlette.routing import Route
 from decline.offer_writing import offer_json
 from decline.web import inputs, service
 from decline.web.errors import ApiError
+from decline.web.languagetool import offload
 
 
 def _db(request: Request) -> Path:
@@ -39,12 +41,8 @@ async def review(request: Request) -> Response:
     ignore = tuple(inputs.text_list(data, "ignore"))
     offer_id = inputs.text(data, "offer")
     offer = await run_in_threadpool(service.offer, _db(request), offer_id) if offer_id else None
-    if len(text) > service.LONG_TEXT:
-        report = await run_in_threadpool(
-            service.review, text, lang, offer=offer, today=today, ignore=ignore
-        )
-    else:
-        report = service.review(text, lang, offer=offer, today=today, ignore=ignore)
+    review_it = partial(service.review, text, lang, offer=offer, today=today, ignore=ignore)
+    report = await offload(len(text), review_it)
     labels = service.checklist_labels(report.lang)
     rows = [row.to_dict() for row in service.checklist(report, labels)]
     return ok(report=report.to_dict(), checklist=rows)

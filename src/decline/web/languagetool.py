@@ -8,7 +8,13 @@ data, so the token and Origin checks do not apply (the guard adds CORS headers i
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
+import asyncio
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -17,6 +23,48 @@ from decline.errors import InputError
 from decline.web.errors import languagetool_error
 
 MAX_TEXT = 100_000  # characters, as LanguageTool's servers limit them
+# Texts longer than this are reviewed in a worker process: a letter of a few KB takes about
+# a millisecond and stays in the server's process; a long text would hold the event loop
+# (a thread would not help: the review holds the GIL) and stall every other client.
+OFFLOAD_AT = 5_000  # characters
+
+_pool: ProcessPoolExecutor | None = None
+Result = TypeVar("Result")
+
+
+def _warm() -> None:
+    """Load the checker in a fresh worker, so that its first review is not slow."""
+    from decline.checker import engine, lexicon
+
+    for code in lexicon.available():
+        engine.review("Dear Tom, thank you. I decline.", code)
+
+
+def _workers() -> ProcessPoolExecutor:
+    """Return the review worker pool, started on first use, one worker per core."""
+    global _pool
+    if _pool is None:
+        import multiprocessing
+
+        _pool = ProcessPoolExecutor(
+            max_workers=os.cpu_count() or 1,
+            mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded server
+            initializer=_warm,
+        )
+    return _pool
+
+
+async def offload(size: int, function: Callable[..., Result], *args: object) -> Result:
+    """Run a review-sized `function(*args)`: in a worker process when the text has `size`
+    characters past OFFLOAD_AT, else here (a short letter costs less than the hand-off)."""
+    global _pool
+    if size <= OFFLOAD_AT:
+        return function(*args)
+    try:
+        return await asyncio.get_running_loop().run_in_executor(_workers(), function, *args)
+    except BrokenProcessPool:  # a worker died (killed, out of memory): start afresh
+        _pool = None
+        return await asyncio.get_running_loop().run_in_executor(_workers(), function, *args)
 
 
 def _language_codes() -> dict[str, str]:
@@ -78,10 +126,7 @@ async def check(request: Request) -> Response:
     disabled = params.get("disabledRules")
     ignore = tuple(disabled.split(",")) if isinstance(disabled, str) and disabled else ()
     try:
-        if len(text) > 20_000:
-            body = await run_in_threadpool(_render, text, code, ignore)
-        else:
-            body = _render(text, code, ignore)
+        body = await offload(len(text), _render, text, code, ignore)
     except InputError as error:
         if not text.strip():
             return JSONResponse(_empty(code))
