@@ -145,7 +145,8 @@ def main() -> int:
     baseline = python_baseline()
     print(f"python -c pass: {baseline * 1000:.1f} ms (best of 25); corpus: {len(corpus())} letters")
     rows = review_rows(baseline) + command_rows(baseline)
-    for module in ("bench_compose", "bench_compare", "bench_web", "bench_offer_faults"):
+    for module in ("bench_compose", "bench_compare", "bench_web", "bench_offer_faults",
+                   "bench_worst_case"):  # fmt: skip
         if (HERE / f"{module}.py").exists():
             sys.path.insert(0, str(HERE))
             rows += importlib.import_module(module).run()
