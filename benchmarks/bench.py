@@ -104,9 +104,7 @@ def command_rows(baseline: float) -> list[Row]:
 
     decline = str(Path(PYTHON).with_name("decline"))
     example = str(ROOT / "examples" / "offers.toml")
-    draft = str(ROOT / "src" / "decline" / "data" / "drafts" / "graceful.txt")
-    commands = [
-        ["review", draft],
+    commands = [  # `decline review FILE` is timed by review_rows
         ["compare", example],
         ["write", example, "--offer", "acme", "--date", "2026-11-20"],
         ["rules"],
