@@ -125,11 +125,16 @@ class Analysis:
         start_at, end_at = document.body_start, document.body_end
         spans: list[tuple[int, int]] = []
         slots = lexicon.plans(category)
+        word_starts = self._starts_of_words
         for index in (*active.get(category, ()), *lexicon.untriggered[category]):
             slot = slots[index]
             regex, boundary, prefix = slot if slot is not None else lexicon.plan(category, index)
             if prefix is not None:  # match right where its leading literal occurs
-                starts = self._word_starts(prefix) if boundary else positions[prefix]
+                starts = (
+                    (word_starts.get(prefix) or self._word_starts(prefix))
+                    if boundary
+                    else positions[prefix]
+                )
                 matches = [
                     regex.match(lowered, at, at + MAX_SPAN if at + MAX_SPAN < end_at else end_at)
                     for at in starts
