@@ -77,3 +77,12 @@ def test_windows_line_endings_change_nothing_but_offsets() -> None:
             assert plain.rule == wide.rule
             span = crlf[wide.offset : wide.offset + wide.length]
             assert span.replace("\r\n", "\n") == text[plain.offset : plain.offset + plain.length]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="!?a. ", max_size=40))
+def test_linear_exclamations_find_what_the_pattern_finds(text: str) -> None:
+    from decline.checker.analysis import EXCLAMATIONS, exclamations
+
+    expected = [match.span() for match in EXCLAMATIONS.finditer(text)]
+    assert exclamations(text, 0, len(text)) == expected
