@@ -72,6 +72,8 @@ def expected_signals(letter: Letter, offer: Offer) -> set[str]:
         wanted.add("addressed_by_name")
     if letter.tone != "brief":
         wanted |= {"regret", "stay_connected", "door_open"}
+    if any(note.startswith("Shortened") for note in letter.notes):
+        wanted.discard("door_open")  # a LinkedIn message gives it up last, and says so
         if letter.reason != "none":
             wanted.add("brief_reason")
     return wanted

@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 Plan = tuple[tuple[str, ...], ...]
 LINKEDIN_LIMIT = 600
 # What a LinkedIn message gives up first when it runs long: never the essentials.
-_LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (frozenset(), frozenset({"personal"}))
+_LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (
+    frozenset(),
+    frozenset({"personal"}),
+    frozenset({"personal", "door_open"}),
+)
 
 
 def _body(writer: Writer, paragraphs: list[str], channel: str, details: bool) -> str:
