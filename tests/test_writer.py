@@ -50,7 +50,7 @@ def test_every_move_has_four_clearly_different_variants(lang: str, tone: str) ->
 def test_every_template_fills_from_known_facts(lang: str) -> None:
     known = {"role", "company", "name", "honorific", "surname", "manager", "people", "liked"}
     known |= {"linkedin", "candidate", "date", "city", "person", "title", "text", "address"}
-    known |= {"first", "me", "subject", "firsts", "names"}
+    known |= {"first", "me", "subject", "firsts", "names", "formally"}
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
