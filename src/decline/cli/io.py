@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -125,6 +124,8 @@ def output_path(
     """
     inputs = tuple(inputs)
     check_output(target, inputs=inputs, force=force, option=option)
+    import tempfile  # only writing needs it: start-up stays lean
+
     if is_stdio(target):
         with tempfile.TemporaryDirectory(prefix="decline-") as folder:
             temporary = Path(folder) / "output"
