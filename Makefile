@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 DEMO_STAMP := $(VENV)/.installed-demo
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest eval bench docs clean
+.PHONY: demo test lint typecheck pytest eval eval-final model bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ pytest: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_review.py
+
+# The frozen final corpora (benchmarks/corpus/final/), per language with bootstrap 95%
+# intervals: run once, after the last change to the checker.
+eval-final: $(STAMP)
+	$(BIN)/python benchmarks/eval_review.py --final
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
