@@ -9,7 +9,8 @@ import pytest
 from decline import InputError, compare
 from decline.evaluate.criteria import normalise
 from decline.evaluate.sensitivity import concentration
-from decline.offers import Candidate, Commute, Offer, OfferSet, Priorities, parse_offers
+from decline.offer_parsing import parse_offers
+from decline.offers import Candidate, Commute, Offer, OfferSet, Priorities
 
 
 def offer(offer_id: str, **fields: object) -> Offer:

@@ -20,7 +20,8 @@ import pytest
 
 from decline import InputError
 from decline.offer_lines import MAX_NESTING, KeyLines
-from decline.offers import RANGES, parse_offers
+from decline.offer_parsing import parse_offers
+from decline.offers import RANGES
 
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., subprocess.CompletedProcess[str]]

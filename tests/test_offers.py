@@ -9,7 +9,7 @@ import pytest
 
 from decline import InputError, load_offers
 from decline.offer_lines import KeyLines
-from decline.offers import parse_offers
+from decline.offer_parsing import parse_offers
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "offers.toml"

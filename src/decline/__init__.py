@@ -70,7 +70,7 @@ def _codes(value: object) -> tuple[str, ...]:
 
 def load_offers(path: str | Path) -> OfferSet:
     """Read and validate an offer file; InputError (one line per problem) when it is bad."""
-    from decline.offers import load_offers as load
+    from decline.offer_parsing import load_offers as load
 
     return load(path)
 

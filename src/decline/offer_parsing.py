@@ -19,6 +19,8 @@ from typing import Any
 from decline.errors import InputError
 from decline.offer_lines import MAX_NESTING, KeyLines
 from decline.offer_lines import Path as KeyPath
+from decline.offer_lines import show as _show
+from decline.offer_priorities import read_priorities
 from decline.offers import (
     BUILTIN_CRITERIA,
     CANDIDATE_FIELDS,
@@ -55,31 +57,6 @@ _ID = re.compile(r"[a-z0-9-]+")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _LANG = re.compile(r"[a-z]{2,3}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-_SHOWN = 60  # characters of a found text or number shown in a message
-
-
-def _show(value: object) -> str:
-    """Say what was found, briefly: a huge number or a long text is cut, never printed whole."""
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = repr(value)
-        return (
-            shown if len(shown) <= _SHOWN else f"{shown[: _SHOWN - 2]}… ({len(value):,} characters)"
-        )
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, int) and abs(value) >= 10**15:
-        digits = str(abs(value))  # tomllib refuses more than 4,300 digits, str() takes them
-        sign = "-" if value < 0 else ""
-        return f"{sign}{digits[:3]}… (a whole number of {len(digits):,} digits)"
-    return str(value)
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
@@ -517,8 +494,6 @@ def _toml(text: str, label: str, lines: KeyLines) -> dict[str, Any]:
 
 def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
     """Parse and validate offer-file text; raise one InputError listing every problem."""
-    from decline.offer_priorities import read_priorities
-
     if not isinstance(text, str):
         raise InputError(f"text: expected the offer file as a str, found {type(text).__name__}")
     if not isinstance(path, str | PathLike):

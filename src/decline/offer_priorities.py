@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from decline.offer_lines import Path as KeyPath
+from decline.offer_lines import show as _show
 from decline.offers import BUILTIN_CRITERIA, RANGES, Priorities, Range
 
-if TYPE_CHECKING:
-    from decline.offer_parsing import _Reader
+
+class _Reader(Protocol):
+    """What reading `[priorities]` asks of the offer file's reader (`offer_parsing`).
+
+    A protocol, so this module depends on nothing but the models: the parser calls it,
+    never the other way round.
+    """
+
+    def problem(self, where: KeyPath, message: str) -> None: ...
+
+    def suggest(self, name: str, known: Collection[str]) -> str: ...
+
+    def table(self, raw: object, where: KeyPath, ctx: str, key: str) -> dict[str, Any] | None: ...
+
+    def number(
+        self,
+        table: dict[str, Any],
+        key: str,
+        where: KeyPath,
+        ctx: str,
+        field: str,
+        *,
+        expected: str | None = None,
+    ) -> float | None: ...
+
 
 MAX_AHP_CRITERIA = 15
 Known = dict[str, None]  # the criterion names, in order, with a set's quick lookup
@@ -34,8 +60,6 @@ def _check_name(reader: _Reader, name: str, where: tuple[str, ...], known: Known
     """Say whether `name` is a criterion (built in, or rated by some offer); report it if not."""
     if name in known:
         return True
-    from decline.offer_parsing import _show
-
     reader.problem(
         where,
         f"[priorities] {_show(name)}: expected a built-in criterion "
@@ -80,8 +104,6 @@ def _read_pairwise(reader: _Reader, raw: object, known: Known) -> dict[tuple[str
     table = reader.table(raw, where, "", "[priorities.pairwise]")
     if table is None:
         return {}
-    from decline.offer_parsing import _show
-
     ctx = "[priorities.pairwise] "
     judgements: dict[tuple[str, str], float] = {}
     seen: dict[frozenset[str], str] = {}

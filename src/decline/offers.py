@@ -1,6 +1,7 @@
 """The offer file: typed, frozen models of the candidate, priorities and offers.
 
-The loader (`load_offers`, in `offer_parsing`) parses and validates the TOML format of
+The loader (`load_offers`, in `offer_parsing`, which imports this module and never the
+other way round) parses and validates the TOML format of
 DESIGN.md once, at the edge; everything downstream (evaluate, writer, workspace, web)
 takes these values.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
+
+from decline.errors import NotFoundError
 
 BUILTIN_CRITERIA = ("compensation", "benefits", "time_off", "commute", "culture", "growth")
 CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
@@ -184,25 +187,11 @@ class OfferSet:
     path: Path | None = None
 
     def offer(self, offer_id: str) -> Offer:
-        """Return the offer with this id; InputError listing the ids when there is none."""
+        """Return the offer with this id; NotFoundError listing the ids when there is none."""
         for offer in self.offers:
             if offer.id == offer_id:
                 return offer
-        from decline.errors import InputError
-
         known = ", ".join(o.id for o in self.offers) or "none"
-        raise InputError(f"no offer {offer_id!r} in {self.path or 'the offer file'}; ids: {known}")
-
-
-def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
-    """Parse and validate offer-file text; InputError with one line per problem when bad."""
-    from decline.offer_parsing import parse_offers as parse
-
-    return parse(text, path)
-
-
-def load_offers(path: str | Path) -> OfferSet:
-    """Read and validate an offer file; InputError with one line per problem when bad."""
-    from decline.offer_parsing import load_offers as load
-
-    return load(path)
+        raise NotFoundError(
+            f"no offer {offer_id!r} in {self.path or 'the offer file'}; ids: {known}", field="offer"
+        )

@@ -108,7 +108,7 @@ async def offers(request: Request) -> Response:
 
 
 def _offers(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    from decline.offers import parse_offers
+    from decline.offer_parsing import parse_offers
     from decline.workspace.catalog import add_offer_set, list_offers
     from decline.workspace.store import utc_now
 

@@ -12,8 +12,9 @@ from datetime import date
 from typing import Any
 
 from decline.errors import InputError
+from decline.offer_parsing import parse_offers
 from decline.offer_writing import candidate_table, contact_table, dump_offers
-from decline.offers import Contact, Offer, OfferSet, parse_offers
+from decline.offers import Contact, Offer, OfferSet
 
 # form field -> key in the offer file ("a.b" for nested tables)
 FIELDS: dict[str, str] = {

@@ -77,8 +77,8 @@ async def save_candidate(request: Request) -> Response:
 
 
 def _store_candidate(request: Request, values: dict[str, str]) -> list[str]:
+    from decline.offer_parsing import parse_offers
     from decline.offer_writing import table_lines
-    from decline.offers import parse_offers
     from decline.workspace.catalog import add_offer_set, get_candidate, offer_set
     from decline.workspace.store import utc_now
 
@@ -187,7 +187,7 @@ async def import_file(request: Request) -> Response:
 
 
 def _import(request: Request, text: str) -> None:
-    from decline.offers import parse_offers
+    from decline.offer_parsing import parse_offers
     from decline.workspace.catalog import add_offer_set
     from decline.workspace.store import utc_now
 
