@@ -1,7 +1,9 @@
 """A language's words for the checker, loaded from `lexicons/<lang>.toml`.
 
 Each category is a list of `[pattern, example]` pairs: the pattern is a regular expression
-(case-insensitive) and the example a phrase it must match, so every entry is tested. A
+(case-insensitive) and the example a phrase it must match, so every entry is tested. An
+entry may carry a third item, a near miss it must NOT match (`[pattern, example, near_miss]`),
+which pins down how far the entry reaches; tests/test_rules_lexicon.py runs both. A
 category compiles into one alternation, so the engine makes one pass per category.
 """
 
@@ -280,6 +282,7 @@ class Lexicon:
     labels: dict[str, str]
     alternatives: dict[str, tuple[Alternative, ...]] = field(default_factory=dict)
     all_triggers: tuple[str, ...] = ()
+    near_misses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern[str]]:
@@ -408,11 +411,6 @@ def available() -> tuple[str, ...]:
 def _compile(category: str, entries: tuple[tuple[str, str], ...], code: str) -> re.Pattern[str]:
     if not entries:
         return re.compile(r"(?!x)x")  # matches nothing
-    for entry in entries:
-        if len(entry) != 2:
-            raise ValueError(
-                f"lexicon {code}: {category}: entry {entry!r} is not [pattern, example]"
-            )
     alternation = "|".join(f"(?:{pattern})" for pattern, _ in entries)
     return re.compile(alternation, re.IGNORECASE)
 
@@ -426,12 +424,15 @@ def build(source: str, code: str) -> dict[str, Any]:
         raise ValueError(f"lexicon {code} lacks categories: {', '.join(missing)}")
     for category, entries in patterns.items():
         for entry in entries:
-            if len(entry) != 2:
-                raise ValueError(f"lexicon {code}: {category}: {entry!r} is not [pattern, example]")
+            if len(entry) not in (2, 3) or not all(isinstance(item, str) for item in entry):
+                raise ValueError(
+                    f"lexicon {code}: {category}: {entry!r} is not [pattern, example]"
+                    " or [pattern, example, near_miss]"
+                )
     data["alternatives"] = {
         category: [
             [alternative, sorted(found) if (found := triggers(alternative)) is not None else None]
-            for pattern, _ in entries
+            for pattern, *_ in entries
             for top in split_alternatives(pattern)
             for alternative in distribute(top)
         ]
@@ -491,8 +492,12 @@ def load(code: str) -> Lexicon:
         abbreviations=frozenset(word.lower() for word in meta["abbreviations"]),
         acronyms=frozenset(meta.get("acronyms", [])),
         entries={
-            category: tuple((pattern, example) for pattern, example in patterns[category])
+            category: tuple((entry[0], entry[1]) for entry in patterns[category])
             for category in CATEGORIES
+        },
+        near_misses={
+            category: tuple((entry[0], entry[2]) for entry in entries if len(entry) == 3)
+            for category, entries in patterns.items()
         },
         messages=data["messages"],
         checklist=data["checklist"],
