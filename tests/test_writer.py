@@ -11,7 +11,8 @@ import pytest
 
 from decline import InputError, compose
 from decline.offers import Candidate, Contact, Offer
-from decline.writer.composer import PARAGRAPHS, REASONS
+from decline.writer.channels import PARAGRAPHS
+from decline.writer.composer import REASONS
 from decline.writer.phrasebook import languages, phrasebook
 from decline.writer.text import join_names, lower_first, render, surname
 from writer_support import FULL_CANDIDATE, FULL_OFFER, GIULIA, LUCA, MARIA, PROFILES

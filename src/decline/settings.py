@@ -15,7 +15,6 @@ from pathlib import Path
 from decline.errors import InputError
 
 TONES = ("warm", "formal", "brief")
-CHANNELS = ("email", "letter", "linkedin", "phone")
 LANGS = ("en", "it")
 SECURITIES = ("starttls", "ssl", "none")
 
@@ -68,6 +67,22 @@ def _choice(path: Path, section: str, key: str, value: object, choices: tuple[st
     return value
 
 
+def _channel(path: Path, value: object) -> str:
+    """Return a known letter channel: the writer's registry is the one list of them."""
+    from decline.writer.channels import NAMES
+
+    return _choice(path, "defaults", "channel", value, NAMES)
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """Give `CHANNELS` from the writer's registry, loaded only when asked for."""
+    if name == "CHANNELS":
+        from decline.writer.channels import NAMES
+
+        return NAMES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settings:
     """Read the settings file; a missing file gives the built-in defaults.
 
@@ -118,7 +133,7 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         path=path,
         exists=True,
         tone=_choice(path, "defaults", "tone", defaults.get("tone", "warm"), TONES),
-        channel=_choice(path, "defaults", "channel", defaults.get("channel", "email"), CHANNELS),
+        channel=_channel(path, defaults.get("channel", "email")),
         lang=(
             _choice(path, "defaults", "lang", defaults["lang"], LANGS)
             if "lang" in defaults

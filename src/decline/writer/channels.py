@@ -1,20 +1,58 @@
-"""The four channels: an e-mail, a formal letter, a LinkedIn message, a phone call."""
+"""The channels a decline can take, in one registry: `CHANNELS`, name -> `Channel`.
+
+Each channel is one entry: how it shapes the letter from a `Writer` (which moves, in which
+paragraphs, per tone), whether it needs one named person, and whether it makes an e-mail
+that can be sent. Adding a channel is one entry here plus its wording in
+`phrases/<lang>.toml`; an unknown name is an `InputError`, never a fall-through to another
+channel.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from decline.errors import InputError
 from decline.writer.letter import Letter, subject_label
 from decline.writer.text import render
 
 if TYPE_CHECKING:
-    from decline.writer.composer import Writer
+    import datetime as dt
+    from collections.abc import Callable
+
+    from decline.writer.writing import Writer
 
 Plan = tuple[tuple[str, ...], ...]
 LINKEDIN_LIMIT = 600
+
+# The body's paragraphs per tone, each a run of moves. Brief keeps the essentials.
+PARAGRAPHS: dict[str, Plan] = {
+    "warm": (
+        ("gratitude",),
+        ("decision", "reason"),
+        ("personal", "regret"),
+        ("stay_connected", "door_open"),
+    ),
+    "formal": (
+        ("gratitude",),
+        ("decision", "reason"),
+        ("personal", "regret"),
+        ("stay_connected", "door_open"),
+    ),
+    "brief": (("gratitude", "decision", "reason"), ("stay_connected", "door_open")),
+}
+# A LinkedIn message is short: its decision carries the regret, and the personal touch is
+# the first thing it gives up when it runs long.
+_SHORT = (("gratitude",), ("decision", "reason"), ("personal",), ("stay_connected", "door_open"))
+LINKEDIN: dict[str, Plan] = {"warm": _SHORT, "formal": _SHORT, "brief": PARAGRAPHS["brief"]}
+# The phone call's confirming e-mail: the call already carried the personal touch.
+FOLLOW_UP: dict[str, Plan] = {
+    "warm": (("gratitude", "decision", "reason"), ("regret", "stay_connected", "door_open")),
+    "formal": (("gratitude", "decision", "reason"), ("regret", "stay_connected", "door_open")),
+    "brief": PARAGRAPHS["brief"],
+}
 # What a LinkedIn message gives up first when it runs long: never the essentials.
 _LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (
     frozenset(),
@@ -160,3 +198,56 @@ def phone(writer: Writer, plan: Plan, follow_up_plan: Plan) -> Letter:
         follow_body,
     ]
     return writer.letter("phone", None, "\n".join(lines), follow_up=follow_up)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One way to say no: how it is shaped, and what it needs and makes.
+
+    `build` takes the writer and the letter's date (only a formal letter shows one).
+    `needs_person` is the sentence to refuse with when the channel speaks to one named
+    person and the offer names none. `makes_email` says the result is (or carries, for a
+    call) an e-mail that can be saved, downloaded as .eml or sent.
+    """
+
+    name: str
+    build: Callable[[Writer, dt.date], Letter]
+    makes_email: bool
+    needs_person: str | None = None
+
+
+CHANNELS: dict[str, Channel] = {
+    "email": Channel(
+        "email", lambda writer, _: email(writer, PARAGRAPHS[writer.tone]), makes_email=True
+    ),
+    "letter": Channel(
+        "letter",
+        lambda writer, date: formal_letter(writer, PARAGRAPHS[writer.tone], date),
+        makes_email=False,
+    ),
+    "linkedin": Channel(
+        "linkedin",
+        lambda writer, _: linkedin(writer, LINKEDIN[writer.tone]),
+        makes_email=False,
+        needs_person=(
+            "a LinkedIn message goes to one person: add a contact to the offer "
+            "(or --to NAME), or choose another channel"
+        ),
+    ),
+    "phone": Channel(
+        "phone",
+        lambda writer, _: phone(writer, PARAGRAPHS[writer.tone], FOLLOW_UP[writer.tone]),
+        makes_email=True,
+    ),
+}
+NAMES: tuple[str, ...] = tuple(CHANNELS)
+
+
+def channel(name: str) -> Channel:
+    """Return the registered channel called `name`; InputError (field `channel`) otherwise."""
+    found = CHANNELS.get(name)
+    if found is None:
+        raise InputError(
+            f"unknown channel {name!r}; choose one of {', '.join(CHANNELS)}", field="channel"
+        )
+    return found
