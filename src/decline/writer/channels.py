@@ -216,29 +216,35 @@ class Channel:
     needs_person: str | None = None
 
 
+def _email(writer: Writer, date: dt.date) -> Letter:
+    return email(writer, PARAGRAPHS[writer.tone])
+
+
+def _letter(writer: Writer, date: dt.date) -> Letter:
+    return formal_letter(writer, PARAGRAPHS[writer.tone], date)
+
+
+def _linkedin(writer: Writer, date: dt.date) -> Letter:
+    return linkedin(writer, LINKEDIN[writer.tone])
+
+
+def _phone(writer: Writer, date: dt.date) -> Letter:
+    return phone(writer, PARAGRAPHS[writer.tone], FOLLOW_UP[writer.tone])
+
+
 CHANNELS: dict[str, Channel] = {
-    "email": Channel(
-        "email", lambda writer, _: email(writer, PARAGRAPHS[writer.tone]), makes_email=True
-    ),
-    "letter": Channel(
-        "letter",
-        lambda writer, date: formal_letter(writer, PARAGRAPHS[writer.tone], date),
-        makes_email=False,
-    ),
+    "email": Channel("email", _email, makes_email=True),
+    "letter": Channel("letter", _letter, makes_email=False),
     "linkedin": Channel(
         "linkedin",
-        lambda writer, _: linkedin(writer, LINKEDIN[writer.tone]),
+        _linkedin,
         makes_email=False,
         needs_person=(
             "a LinkedIn message goes to one person: add a contact to the offer "
             "(or --to NAME), or choose another channel"
         ),
     ),
-    "phone": Channel(
-        "phone",
-        lambda writer, _: phone(writer, PARAGRAPHS[writer.tone], FOLLOW_UP[writer.tone]),
-        makes_email=True,
-    ),
+    "phone": Channel("phone", _phone, makes_email=True),
 }
 NAMES: tuple[str, ...] = tuple(CHANNELS)
 
