@@ -39,9 +39,9 @@ def test_compiled_lexicon_is_current(code: str) -> None:
     """The shipped compiled form matches the TOML (a stale one is only slower): `make docs`."""
     import json
 
-    from decline.checker.lexicon import FOLDER, build, compiled_path
+    from decline.checker.lexicon import build, compiled_path, source_path
 
-    source = (FOLDER / f"{code}.toml").read_text(encoding="utf-8")
+    source = source_path(code).read_text(encoding="utf-8")
     shipped = json.loads(compiled_path(code).read_text(encoding="utf-8"))
     assert shipped == json.loads(json.dumps(build(source, code))), "run `make docs`"
 

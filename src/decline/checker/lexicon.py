@@ -1,4 +1,4 @@
-"""A language's words for the checker, loaded from `lexicons/<lang>.toml`.
+"""A language's words for the checker, loaded from `languages/<lang>/lexicon.toml`.
 
 Each category is a list of `[pattern, example]` pairs: the pattern is a regular expression
 (case-insensitive) and the example a phrase it must match, so every entry is tested. An
@@ -20,15 +20,13 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from decline import languages
 from decline.errors import InputError
 
 # The standard library's regular-expression parser, used read-only to find the literals a
 # pattern needs (it has no public API or type stubs).
 sre_parser: Any = import_module("re._parser")
 sre_constants: Any = import_module("re._constants")
-
-FOLDER = Path(__file__).resolve().parent / "lexicons"
-
 
 # Categories that shape the parse (matched where the parser looks), not scanned for hits.
 STRUCTURAL = frozenset(
@@ -404,8 +402,8 @@ class Lexicon:
 
 
 def available() -> tuple[str, ...]:
-    """Return the language codes that have a lexicon file, in name order."""
-    return tuple(sorted(path.stem for path in FOLDER.glob("*.toml")))
+    """Return the language codes the checker reads (every language has a lexicon)."""
+    return languages.available()
 
 
 def _compile(category: str, entries: tuple[tuple[str, str], ...], code: str) -> re.Pattern[str]:
@@ -444,7 +442,12 @@ def build(source: str, code: str) -> dict[str, Any]:
 
 def compiled_path(code: str) -> Path:
     """Return where the compiled form of a lexicon is kept (`make docs` writes it)."""
-    return FOLDER / f"{code}.compiled.json"
+    return languages.data_file(code, "lexicon.compiled.json")
+
+
+def source_path(code: str) -> Path:
+    """Return a language's lexicon file."""
+    return languages.data_file(code, "lexicon.toml")
 
 
 def _data(code: str) -> dict[str, Any]:
@@ -453,11 +456,11 @@ def _data(code: str) -> dict[str, Any]:
     Finding triggers means parsing every pattern, which costs more than a whole review; the
     compiled file spares the CLI that cost, and a stale or missing one is only slower.
     """
+    path = source_path(code)  # InputError for a language that is not there
     try:
-        source = (FOLDER / f"{code}.toml").read_text(encoding="utf-8")
-    except OSError:
-        choices = ", ".join(available())
-        raise InputError(f"unsupported language {code!r}; expected one of {choices}") from None
+        source = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the lexicon: {error.strerror}") from None
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
     try:
         compiled: dict[str, Any] = json.loads(compiled_path(code).read_text(encoding="utf-8"))
@@ -521,7 +524,7 @@ def write_compiled() -> list[Path]:
     """Write every language's compiled lexicon (`make docs`); return the files written."""
     written = []
     for code in available():
-        source = (FOLDER / f"{code}.toml").read_text(encoding="utf-8")
+        source = source_path(code).read_text(encoding="utf-8")
         path = compiled_path(code)
         path.write_text(
             json.dumps(build(source, code), ensure_ascii=False, sort_keys=True) + "\n",

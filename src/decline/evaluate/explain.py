@@ -1,7 +1,7 @@
 """Put a comparison into words: money, numbers and sentences in the user's language.
 
-The words are data (`messages/<lang>.toml`); adding a language adds a file. Faces (the CLI,
-the web app) share these sentences, so each says the same thing the same way.
+The words are data (`languages/<lang>/messages.toml`); a language's folder brings its own.
+Faces (the CLI, the web app) share these sentences, so each says the same thing the same way.
 """
 
 from __future__ import annotations
@@ -9,19 +9,16 @@ from __future__ import annotations
 import shlex
 import tomllib
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from decline import languages as registry
 from decline.errors import InputError
 from decline.evaluate.results import Comparison
 
 
 def languages() -> tuple[str, ...]:
     """Return the languages `compare` speaks (one messages file each)."""
-    folder = files("decline.evaluate") / "messages"
-    return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
-    )
+    return registry.available()
 
 
 @cache
@@ -29,7 +26,7 @@ def messages(lang: str) -> dict[str, Any]:
     """Return the words for `lang`."""
     if lang not in languages():
         raise InputError(f"--lang: expected one of {', '.join(languages())}, found {lang!r}")
-    text = (files("decline.evaluate") / "messages" / f"{lang}.toml").read_text(encoding="utf-8")
+    text = registry.data_file(lang, "messages.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

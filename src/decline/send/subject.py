@@ -2,7 +2,7 @@
 
 A pasted draft names its subject the way its language does: `Subject:` in English,
 `Oggetto:` in Italian. The words come from the writer's phrase data (`subject_label` in
-`writer/phrases/<lang>.toml`), so a new language brings its own; any language's word is
+`languages/<lang>/phrases.toml`), so a new language brings its own; any language's word is
 recognised in any draft, since the draft's language is known only after it is read.
 """
 

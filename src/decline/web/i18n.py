@@ -1,15 +1,16 @@
-"""The interface's words, as data (`i18n/<lang>.toml`), and the choice of language.
+"""The interface's words, as data (`languages/<lang>/ui.toml`), and the choice of language.
 
 The language comes from the `decline_ui` cookie (set by the switch, `?ui=it`), else the
-browser's Accept-Language, else English. A new language is a new file.
+browser's Accept-Language, else English. A new language's folder brings its own file.
 """
 
 from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from decline import languages as registry
 
 DEFAULT = "en"
 COOKIE = "decline_ui"
@@ -18,15 +19,12 @@ COOKIE = "decline_ui"
 @cache
 def languages() -> tuple[str, ...]:
     """Return the interface languages: one file each."""
-    folder = resources.files("decline.web") / "i18n"
-    return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
-    )
+    return registry.available()
 
 
 @cache
 def _flat(lang: str) -> dict[str, str]:
-    text = (resources.files("decline.web") / "i18n" / f"{lang}.toml").read_text("utf-8")
+    text = registry.data_file(lang, "ui.toml").read_text("utf-8")
     flat: dict[str, str] = {}
 
     def walk(prefix: str, table: dict[str, Any]) -> None:

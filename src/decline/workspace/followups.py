@@ -1,7 +1,7 @@
 """Follow-ups after a decline is sent: connect on LinkedIn, check in at three and six months.
 
 When and what are separate: the schedule is here, the words are data in
-`phrases/<lang>.toml`, so a new language is a new file.
+`languages/<lang>/followups.toml`, so a new language brings its own.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from decline import languages as registry
 from decline.errors import InputError
 from decline.offers import Candidate, Contact, Offer
 
@@ -59,12 +59,9 @@ class FollowUp:
 
 @cache
 def phrases(lang: str) -> dict[str, dict[str, str]]:
-    """Return the follow-up phrases for `lang`, falling back to English."""
-    folder = resources.files("decline.workspace") / "phrases"
-    resource = folder / f"{lang}.toml"
-    if not resource.is_file():
-        resource = folder / "en.toml"
-    data: dict[str, dict[str, str]] = tomllib.loads(resource.read_text(encoding="utf-8"))
+    """Return the follow-up phrases for `lang` (InputError for a language that is not there)."""
+    text = registry.data_file(lang, "followups.toml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = tomllib.loads(text)
     return data
 
 

@@ -1,5 +1,5 @@
 """P2–P7 writing: compose a graceful decline from an offer and a candidate.
 
 The public function is `decline.compose` (in `composer`); wording lives in
-`phrases/<lang>.toml`, so adding a language means adding a file.
+`languages/<lang>/phrases.toml`, so adding a language means adding a folder.
 """

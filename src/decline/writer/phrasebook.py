@@ -1,8 +1,8 @@
-"""The wording of each language, read once from `phrases/<lang>.toml`.
+"""The wording of each language, read once from `languages/<lang>/phrases.toml`.
 
 A language may speak in more than one register (Italian: `lei`, the default, and `tu`). A
-register other than the first is `phrases/<lang>.<register>.toml`: the tables that differ,
-laid over the language's own, key by key.
+register other than the first is `languages/<lang>/phrases.<register>.toml`: the tables that
+differ, laid over the language's own, key by key.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from decline import languages as registry
 from decline.errors import InputError
 from decline.writer.text import join_articles
 
@@ -106,18 +106,12 @@ def registers(lang: str) -> tuple[str, ...]:
 
 @cache
 def _languages() -> tuple[str, ...]:
-    folder = files("decline.writer").joinpath("phrases")
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".toml")
-            for entry in folder.iterdir()
-            if entry.name.endswith(".toml") and entry.name.count(".") == 1
-        )
-    )
+    return registry.available()
 
 
-def _read(name: str) -> dict[str, Any]:
-    text = files("decline.writer").joinpath("phrases", f"{name}.toml").read_text("utf-8")
+def _read(lang: str, register: str | None = None) -> dict[str, Any]:
+    name = f"phrases.{register}.toml" if register else "phrases.toml"
+    text = registry.data_file(lang, name).read_text("utf-8")
     return tomllib.loads(text)
 
 
@@ -146,7 +140,7 @@ def phrasebook(lang: str, register: str | None = None) -> Phrasebook:
     if register not in known:
         choices = f"choose one of {', '.join(known)}" if known else "it has only one"
         raise InputError(f"{data['meta']['name']} has no register {register!r}; {choices}")
-    overlaid = _overlay(data, _read(f"{lang}.{register}"))
+    overlaid = _overlay(data, _read(lang, register))
     return Phrasebook(lang=lang, data=overlaid, register=register)
 
 
