@@ -172,7 +172,7 @@ def test_review_page_and_italian_interface(tmp_path: Path) -> None:
 def test_pages_answer_errors_as_pages(tmp_path: Path) -> None:
     browser = client(tmp_path / "w.db")
     missing = browser.get("/offers/nope/edit")
-    assert missing.status_code == 422
+    assert missing.status_code == 404  # an unknown id is not found, not bad input
     assert "text/html" in missing.headers["content-type"]
     assert browser.get("/no-such-page").status_code == 404
 

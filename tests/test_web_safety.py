@@ -13,10 +13,57 @@ from web_support import GRACEFUL, assert_error_shape, client, seeded
 
 def test_a_foreign_host_is_refused_on_loopback(tmp_path: Path) -> None:
     api = client(tmp_path / "w.db")
-    for host in ("evil.example", "127.0.0.1.evil.example", "10.0.0.5:8765"):
+    for host in ("evil.example", "127.0.0.1.evil.example", "10.0.0.5:8765", "127.0.0.1:9999"):
         assert_error_shape(api.get("/offers", headers={"host": host}), 421)
-    for host in ("localhost:8765", "127.0.0.1", "[::1]:8765", "app.localhost"):
+    for host in ("127.0.0.1", "localhost"):  # no port means 80, not the port we listen on
+        assert_error_shape(api.get("/offers", headers={"host": host}), 421)
+    for host in ("localhost:8765", "127.0.0.1:8765", "[::1]:8765", "app.localhost:8765"):
         assert api.get("/api/v1/openapi.json", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "localhost:8765@evil.example",
+        "evil.example@localhost:8765",
+        "localhost:8765/evil",
+        "localhost:8765 evil.example",
+        "localhost:8765:80",
+        "localhost:",
+        "[::1",
+        "user:pass@localhost:8765",
+        "localhost:87650",
+        "",
+    ],
+)
+def test_a_host_with_userinfo_or_garbage_is_refused(tmp_path: Path, host: str) -> None:
+    answer = client(tmp_path / "w.db").get("/api/v1/offers", headers={"host": host})
+    assert answer.status_code in (400, 421)
+    assert_error_shape(answer, answer.status_code)
+
+
+def test_v2_keeps_the_origin_check_and_never_answers_cors_star(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    form = {"text": GRACEFUL, "language": "en"}
+    for foreign in ({"origin": "http://evil.example"}, {"origin": "null"}):
+        refused = api.post("/v2/check", data=form, headers=foreign)
+        assert refused.status_code == 403
+        assert refused.text.startswith("Error: ")
+        assert "access-control-allow-origin" not in refused.headers
+        got = api.get("/v2/check", params=form, headers=foreign)
+        assert got.status_code == 403
+    cross = api.get("/v2/languages", headers={"sec-fetch-site": "cross-site"})
+    assert cross.status_code == 403
+    preflight = api.options(
+        "/v2/check",
+        headers={"origin": "http://evil.example", "access-control-request-method": "POST"},
+    )
+    assert preflight.status_code >= 400
+    assert "access-control-allow-origin" not in preflight.headers
+    fine = api.post("/v2/check", data=form, headers={"origin": "http://127.0.0.1:8765"})
+    assert fine.status_code == 200
+    assert "access-control-allow-origin" not in fine.headers
+    assert api.post("/v2/check", data=form).status_code == 200  # no Origin: a local client
 
 
 def test_a_foreign_origin_is_refused_for_the_api_and_for_changes(tmp_path: Path) -> None:
@@ -59,7 +106,7 @@ def test_bodies_over_one_megabyte_get_413(tmp_path: Path) -> None:
     assert answer.text.startswith("Error: ")
 
 
-def test_the_token_is_needed_everywhere_but_v2(tmp_path: Path) -> None:
+def test_the_token_is_needed_everywhere_v2_included(tmp_path: Path) -> None:
     app = create_app(tmp_path / "w.db", token="s3cret-token", host="0.0.0.0")
     api = TestClient(app, base_url="http://192.168.1.20:8765", raise_server_exceptions=False)
     assert_error_shape(api.get("/api/v1/offers"), 403)
@@ -68,7 +115,13 @@ def test_the_token_is_needed_everywhere_but_v2(tmp_path: Path) -> None:
     assert_error_shape(api.get("/api/v1/offers", headers={"authorization": "Bearer nope"}), 403)
     bearer = {"authorization": "Bearer s3cret-token"}
     assert api.get("/api/v1/offers", headers=bearer).json() == {"ok": True, "offers": []}
-    assert api.post("/v2/check", data={"text": GRACEFUL, "language": "en"}).status_code == 200
+    form = {"text": GRACEFUL, "language": "en"}
+    refused = api.post("/v2/check", data=form)
+    assert refused.status_code == 403
+    assert refused.text.startswith("Error: ")
+    assert api.post("/v2/check", data=form, headers=bearer).status_code == 200
+    foreign = {**bearer, "origin": "http://evil.example"}
+    assert api.post("/v2/check", data=form, headers=foreign).status_code == 403
     # ?token= once sets a strict cookie, then the browser needs nothing more
     first = api.get("/offers?token=s3cret-token")
     assert first.status_code == 200
@@ -158,3 +211,139 @@ def test_decline_serve_answers_on_loopback(tmp_path: Path) -> None:
         server.terminate()
         _, stderr = server.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in stderr
+
+
+OFF_SITE = [
+    "//evil.example",
+    "//evil.example/offers",
+    "/\\evil.example",
+    "/\\/evil.example",
+    "/\t/evil.example",
+    "https://evil.example",
+    "http://evil.example/offers",
+    "HTTPS://evil.example",
+    "%2F%2Fevil.example",
+    "/%2F%2Fevil.example",  # stays a path on this site once the browser follows it
+    "///evil.example",
+    "javascript:alert(1)",
+    " //evil.example",
+]
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_next_never_redirects_off_site(tmp_path: Path, target: str) -> None:
+    api = seeded(tmp_path)
+    api.get("/offers")
+    token = api.cookies.get("decline_csrf")
+    answer = api.post(
+        "/offers/acme/decide",
+        data={"decision": "decline", "next": target, "csrf": token},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    location = answer.headers["location"]
+    assert location.startswith("/")
+    assert not location.startswith(("//", "/\\"))
+    assert "\\" not in location
+    assert "\t" not in location
+    from urllib.parse import urljoin, urlsplit
+
+    assert urlsplit(urljoin("http://127.0.0.1:8765/offers", location)).netloc == "127.0.0.1:8765"
+
+
+def test_next_keeps_a_same_site_path(tmp_path: Path) -> None:
+    api = seeded(tmp_path)
+    api.get("/offers")
+    token = api.cookies.get("decline_csrf")
+    answer = api.post(
+        "/offers/acme/decide",
+        data={"decision": "decline", "next": "/write?offer=acme", "csrf": token},
+        follow_redirects=False,
+    )
+    assert answer.headers["location"] == "/write?offer=acme"
+
+
+PERSONAL = [
+    ("get", "/offers", {}),
+    ("get", "/compare", {}),
+    ("get", "/write?offer=acme", {}),
+    ("get", "/review", {}),
+    ("get", "/status", {}),
+    ("get", "/send/acme", {}),
+    ("get", "/offers/export", {}),
+    ("get", "/calendar.ics", {}),
+    ("get", "/api/v1/offers", {}),
+    ("get", "/api/v1/offers/acme", {}),
+    ("get", "/api/v1/compare", {}),
+    ("get", "/api/v1/offers/acme/letters", {}),
+    ("get", "/api/v1/followups", {}),
+    ("post", "/api/v1/write", {"json": {"offer": "acme"}}),
+    ("post", "/api/v1/review", {"json": {"text": GRACEFUL}}),
+    ("post", "/v2/check", {"data": {"text": GRACEFUL, "language": "en"}}),
+    ("get", "/api/v1/offers/nope", {}),  # errors name ids and echo input too
+]
+
+
+def test_every_answer_with_personal_data_is_no_store(tmp_path: Path) -> None:
+    api = seeded(tmp_path)
+    for method, path, options in PERSONAL:
+        answer = api.request(method.upper(), path, **options)  # type: ignore[arg-type]
+        assert answer.status_code < 500, (path, answer.status_code)
+        assert answer.headers.get("cache-control") == "no-store", path
+    refused = api.get("/offers", headers={"host": "evil.example"})
+    assert refused.headers.get("cache-control") == "no-store"
+    # static files hold nothing personal and may be cached
+    assert api.get("/static/app.css").headers.get("cache-control") != "no-store"
+
+
+def test_no_header_we_send_carries_a_line_break(tmp_path: Path) -> None:
+    """Whatever a handler puts in a header, the guard sends it on one line."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    from decline.web.guard import Guard
+
+    async def echo(request):  # type: ignore[no-untyped-def]
+        name = request.query_params["name"]
+        return Response(
+            "x",
+            status_code=303,
+            headers={
+                "content-disposition": f'attachment; filename="{name}"',
+                "location": f"/done?name={name}",
+            },
+        )
+
+    app = Starlette(
+        routes=[Route("/echo", echo)],
+        middleware=[Middleware(Guard, token=None, loopback=True)],
+    )
+    api = TestClient(app, base_url="http://127.0.0.1:8765")
+    answer = api.get(
+        "/echo", params={"name": "a.eml\r\nSet-Cookie: owned=1\r\n"}, follow_redirects=False
+    )
+    assert "owned" not in answer.cookies
+    assert "set-cookie" not in answer.headers
+    for value in answer.headers.values():
+        assert "\r" not in value
+        assert "\n" not in value
+
+
+def test_attachment_names_from_user_text_are_one_safe_header() -> None:
+    from decline.web.render import attachment
+
+    value = attachment('Acmé "Analytics"\r\nSet-Cookie: x=1;.eml')
+    assert "\r" not in value
+    assert "\n" not in value
+    assert value.startswith('attachment; filename="')
+    plain = value.split('filename="', 1)[1].split('"', 1)[0]
+    assert plain.isascii()
+    assert ";" not in plain
+    assert "\\" not in plain
+    assert "filename*=UTF-8''" in value
+    assert "%C3%A9" in value  # é, percent-encoded as RFC 6266 says
+    assert attachment("offers.toml") == (
+        "attachment; filename=\"offers.toml\"; filename*=UTF-8''offers.toml"
+    )

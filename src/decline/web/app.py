@@ -11,8 +11,9 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from decline.web import api, languagetool, pages
-from decline.web.errors import HANDLERS
+from decline.web.errors import handlers
 from decline.web.guard import Guard, is_loopback
+from decline.web.render import error_page
 
 
 def create_app(
@@ -37,11 +38,9 @@ def create_app(
         *pages.ROUTES,
         Mount("/static", app=static, name="static"),
     ]
-    app = Starlette(
-        routes=routes,
-        middleware=[Middleware(Guard, token=token, loopback=loopback)],
-        exception_handlers=HANDLERS,
-    )
+    answers = handlers(error_page)
+    guard = Middleware(Guard, token=token, loopback=loopback, on_bug=answers[Exception])
+    app = Starlette(routes=routes, middleware=[guard], exception_handlers=answers)
     app.state.db_path = db_path
     app.state.settings = settings
     return app

@@ -8,9 +8,12 @@ a form here.
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
+import unicodedata
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from starlette.datastructures import FormData
@@ -101,3 +104,16 @@ def error_page(request: Request, status: int, error: str, errors: list[str]) -> 
     return page(
         request, "error.html", status=status, status_code=status, error=error, details=details
     )
+
+
+def attachment(filename: str) -> str:
+    """Return a `Content-Disposition` value that downloads as `filename` (any user text).
+
+    RFC 6266: a plain ASCII `filename` for old clients (accents dropped, quotes, slashes,
+    semicolons and control characters replaced) and the exact name as UTF-8 in
+    `filename*`, percent-encoded, so nothing in the name can end the header or add one.
+    """
+    name = "".join(ch for ch in filename if unicodedata.category(ch)[0] != "C").strip()
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r'["\\/;:*?<>|%]+', "_", ascii_name).strip(" .") or "download"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"

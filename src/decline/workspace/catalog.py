@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from decline.errors import InputError
+from decline.errors import InputError, NotFoundError
 from decline.offers import (
     CANDIDATE_FIELDS,
     OFFER_FIELDS,
@@ -181,7 +181,8 @@ def get_offer(connection: sqlite3.Connection, offer_id: str) -> Offer:
     row = connection.execute("SELECT * FROM offers WHERE id = ?", (offer_id,)).fetchone()
     if row is None:
         known = ", ".join(offer_ids(connection)) or "none yet (add some: decline add OFFERS.toml)"
-        raise InputError(f"no offer {offer_id!r} in the workspace; offers: {known}")
+        message = f"no offer {offer_id!r} in the workspace; offers: {known}"
+        raise NotFoundError(message, field="offer")
     return _offer_from_row(connection, row)
 
 

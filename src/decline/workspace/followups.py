@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import calendar
 import sqlite3
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from decline import languages as registry
-from decline.errors import InputError
+from decline.errors import InputError, NotFoundError
 from decline.offers import Candidate, Contact, Offer
 
 # kind -> (days after sending, months after sending); LinkedIn only when a profile is known.
@@ -60,8 +59,7 @@ class FollowUp:
 @cache
 def phrases(lang: str) -> dict[str, dict[str, str]]:
     """Return the follow-up phrases for `lang` (InputError for a language that is not there)."""
-    text = registry.data_file(lang, "followups.toml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = tomllib.loads(text)
+    data: dict[str, dict[str, str]] = registry.read(lang, "followups.toml")
     return data
 
 
@@ -183,12 +181,19 @@ def list_followups(
     ]
 
 
+SQLITE_MAX_INT = 2**63 - 1
+MAX_SNOOZE_DAYS = 3650  # ten years; far more would overflow the calendar
+
+
 def _existing(connection: sqlite3.Connection, followup_id: int) -> sqlite3.Row:
-    row: sqlite3.Row | None = connection.execute(
-        "SELECT * FROM followups WHERE id = ?", (followup_id,)
-    ).fetchone()
+    row: sqlite3.Row | None = None
+    if 0 < followup_id <= SQLITE_MAX_INT:  # a larger number cannot be an id (nor a query)
+        row = connection.execute("SELECT * FROM followups WHERE id = ?", (followup_id,)).fetchone()
     if row is None:
-        raise InputError(f"no follow-up number {followup_id}; list them with: decline followups")
+        raise NotFoundError(
+            f"no follow-up number {followup_id}; list them with: decline followups",
+            field="number",
+        )
     return row
 
 
@@ -200,8 +205,11 @@ def mark_done(connection: sqlite3.Connection, followup_id: int, now: str) -> Non
 
 def snooze(connection: sqlite3.Connection, followup_id: int, days: int) -> date:
     """Move a follow-up `days` later; return its new date."""
-    if days < 1:
-        raise InputError(f"--snooze: expected a number of days of at least 1, found {days}")
+    if not 1 <= days <= MAX_SNOOZE_DAYS:
+        raise InputError(
+            f"--snooze: expected a number of days from 1 to {MAX_SNOOZE_DAYS}, found {days}",
+            field="days",
+        )
     row = _existing(connection, followup_id)
     due = date.fromisoformat(row["due"]) + timedelta(days=days)
     connection.execute("UPDATE followups SET due = ? WHERE id = ?", (due.isoformat(), followup_id))
