@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from decline.errors import InputError
@@ -33,11 +34,6 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CLAUSE_END = re.compile(
     r"\s*(?:[:;]|\s[–—-]\s|,?\s+(?:because|since|as|which|but|perché|poiché|però|ma)\b)"
 )
-_FORMAL = re.compile(
-    r"\b(?:Dear (?:Mr|Ms|Mrs|Dr|Prof)\.?\s|Sincerely|Yours (?:sincerely|faithfully)|"
-    r"Egregi[oa]|Spett\.?(?:le|abile)|Gentil[ei] (?:Dott|Ing|Avv|Prof|Sig)|Distinti saluti)",
-)
-_TU = re.compile(r"\b(?:ti|tuo|tua|tuoi|tue|te|Ciao)\b")
 _BLANK_KINDS = (
     ("name", re.compile(r"(?i)\b(?:your|my|tuo|mio|candidat\w*)\b.*\b(?:name|nome)\b")),
     ("company", re.compile(r"(?i)\b(?:company|employer|organi[sz]ation|azienda|società)\b")),
@@ -125,6 +121,10 @@ class _Plan:
     def paragraph(self, at: int, text: str, rule: str, why: str) -> None:
         self.edits.append((at, at, text, "paragraph", rule, why))
 
+    def touches(self, at: int) -> bool:
+        """Say whether an edit already replaces text at `at`."""
+        return any(start <= at < end for start, end, *_ in self.edits)
+
     def apply(self, original: str) -> tuple[str, tuple[Change, ...]]:
         """Return the edited text and each edit as a change of the original's span."""
         ordered = sorted(enumerate(self.edits), key=lambda item: (item[1][0], item[0]))
@@ -184,16 +184,18 @@ def fix(
 
     for label, value in (("to", to), ("name", name), ("company", company), ("role", role)):
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise InputError(f"{label}: expected a non-empty text, found {value!r}")
+            raise InputError(f"{label}: expected a non-empty text, found {value!r}", field=label)
     if not isinstance(decided, bool):
-        raise InputError(f"decided: expected true or false, found {decided!r}")
+        raise InputError(f"decided: expected true or false, found {decided!r}", field="decided")
     if register is not None and not isinstance(register, str):
-        raise InputError(f"register: expected a text, found {register!r}")
+        raise InputError(f"register: expected a text, found {register!r}", field="register")
     before = review(text, lang)
     draft = _Draft(text.removeprefix("\ufeff"), before)
     book = _book(draft.lang, register, draft.text)
-    tone = _tone(draft.text, before.words)
+    tone = _tone(book, draft.text, before.words)
     facts = _facts(to=to, name=name, company=company, role=role)
+    if _to_a_team(book, draft, renamed=bool(facts.get("first"))):
+        facts["team"] = "yes"
     plan = _Plan()
     needs: list[str] = []
     signals = draft.take_out_flagged(plan, book, tone, facts)
@@ -243,6 +245,26 @@ class _Draft:
         pieces.append(self.text[cursor:])
         changed = "".join(pieces)
         return review(changed, self.lang) if changed.strip() else None
+
+    def carrier(self, signal: str) -> tuple[int, int] | None:
+        """Return the span of the first body sentence that carries a signal, if one does.
+
+        The checker says whether a letter has the signal, not where: the sentence is the
+        first whose removal loses it, else the first that has it on its own.
+        """
+        if not self.report.signals.get(signal):
+            return None
+        sentences = self.document.sentences
+        for sentence in sentences:
+            without = self.review_with({(sentence.start, sentence.end): ""})
+            if without is None or not without.signals[signal]:
+                return sentence.start, sentence.end
+        from decline.checker.engine import review
+
+        for sentence in sentences:
+            if review(sentence.text, self.lang).signals[signal]:
+                return sentence.start, sentence.end
+        return None
 
     def take_out_flagged(
         self, plan: _Plan, book: Any, tone: str, facts: dict[str, str]
@@ -345,24 +367,35 @@ def _add_moves(
     decided: bool,
     needs: list[str],
 ) -> None:
-    """Add each missing move where a reader expects it, in the draft's own tone."""
+    """Add each missing move where a reader expects it, in the draft's own tone.
+
+    Thanks open the body; a reason and regret go right after the decision's sentence; the
+    decision itself is stated only when the person says they have decided, and then after
+    the thanks. With no decision and no `decided`, nothing goes beside it: that sentence is
+    the person's to write.
+    """
     document = draft.document
     missing = [move for move in _MOVES if not signals.get(_SIGNAL[move], False)]
-    if "decision" in missing and not decided:
-        missing.remove("decision")
+    if "gratitude" in missing:
+        words = _wording(book, tone, "gratitude", facts)
+        _open_body(draft, plan, words)
+    middle = [move for move in missing if move in ("decision", "reason", "regret")]
+    decision_end = _decision_end(draft) if signals.get("clear_decision") else None
+    if decision_end is None and "decision" not in middle:
+        middle = []  # a decision the draft lacks: reason and regret wait for it
+    if "decision" in middle and not decided:
+        middle = []
         needs.append(
             "a clear decision: say plainly that you decline (or pass --decided if you have "
             "decided, and decline will say it for you)"
         )
-    if "gratitude" in missing:
-        words = _wording(book, tone, "gratitude", facts)
-        plan.inline(document.body_start, words, "D201", "adds thanks")
-    middle = [move for move in missing if move in ("decision", "reason", "regret")]
     if middle:
         said = " ".join(_wording(book, tone, move, facts) for move in middle)
-        at = _decision_end(draft)
+        if decision_end is None:
+            thanks = draft.carrier("gratitude") if signals.get("gratitude") else None
+            decision_end = document.body_start if thanks is None else thanks[1]
         rule = {"decision": "D301", "reason": "D501", "regret": "D402"}[middle[0]]
-        plan.inline(document.body_start if at is None else at, said, rule, "adds " + _names(middle))
+        plan.inline(decision_end, said, rule, "adds " + _names(middle))
     ending = [move for move in missing if move in ("stay_connected", "door_open")]
     if ending:
         said = " ".join(_wording(book, tone, move, facts) for move in ending)
@@ -370,13 +403,41 @@ def _add_moves(
         plan.paragraph(document.body_end, said, rule, "adds " + _names(ending))
 
 
+def _open_body(draft: _Draft, plan: _Plan, words: str) -> None:
+    """Put thanks first in the body, matching how the draft starts its first sentence.
+
+    After a salutation that ends in a comma, Italian (and some English) drafts start the
+    body in lower case. The thanks then start that way, and the draft's first word, now
+    second after a full stop, takes its capital: the only letter of theirs we touch.
+    """
+    document = draft.document
+    start = document.body_start
+    first = draft.text[start : start + 1]
+    salutation = document.salutation
+    after_comma = salutation is not None and draft.text[: salutation[1]].rstrip().endswith(",")
+    if not (after_comma and first.islower() and not plan.touches(start)):
+        plan.inline(start, words, "D201", "adds thanks")
+        return
+    plan.inline(start, words[:1].lower() + words[1:], "D201", "adds thanks")
+    plan.replace(
+        start, start + 1, first.upper(), "D201", "capitalises the first word after the thanks"
+    )
+
+
 def _close(
     draft: _Draft, plan: _Plan, book: Any, tone: str, facts: dict[str, str], needs: list[str]
 ) -> None:
-    """Add a closing and the writer's name when the draft ends without them."""
-    if draft.document.closing is not None:
+    """Add a closing when the draft has none: above its signature, or with the writer's name."""
+    document = draft.document
+    if document.closing is not None:
         return
     closing = _wording(book, tone, "closing", facts)
+    tail = draft.text[document.body_end :]
+    signature = len(tail) - len(tail.lstrip())
+    if tail.strip() and document.body_end > document.body_start:
+        at = document.body_end + signature
+        plan.replace(at, at, closing + "\n", "D201", "adds a closing above the signature")
+        return
     name = facts.get("name")
     plan.paragraph(
         len(draft.text), closing + (f"\n{name}" if name else ""), "D201", "adds a closing"
@@ -386,14 +447,19 @@ def _close(
 
 
 def _decision_end(draft: _Draft) -> int | None:
-    """Return the end of the decision's sentence (the checker points at it), if there is one."""
+    """Return the end of the decision's sentence, if the draft has one.
+
+    The checker's missing-regret finding points at the decision's sentence; when regret is
+    there (no such finding), the decision is the sentence whose removal loses it.
+    """
     document = draft.document
     for finding in draft.report.findings:
         if finding.rule == "D402" and document.sentences and finding.offset < document.body_end:
             sentence = document.sentences[document.sentence_at(finding.offset)]
             if sentence.start == finding.offset:
                 return int(sentence.end)
-    return None
+    found = draft.carrier("clear_decision")
+    return None if found is None else found[1]
 
 
 def _names(moves: Iterable[str]) -> str:
@@ -410,20 +476,59 @@ def _keep_punctuation(old: str, new: str) -> str:
     return new + tail
 
 
+def _detect(book: Any, key: str) -> re.Pattern[str] | None:
+    """Return the language's pattern that tells a trait of a draft (`[repair.detect]`)."""
+    source = book.data.get("repair", {}).get("detect", {}).get(key)
+    return None if not source else _compiled(source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 def _book(lang: str, register: str | None, text: str) -> Any:
+    """Return the phrasebook in the draft's register: its own pattern says which it uses."""
     from decline.writer.phrasebook import phrasebook, registers
 
-    known = registers(lang)
-    if register is None and len(known) > 1 and _TU.search(text):
-        register = known[1]
+    if register is None:
+        default = phrasebook(lang)
+        for other in registers(lang)[1:]:
+            pattern = _detect(default, f"register_{other}")
+            if pattern is not None and pattern.search(text):
+                register = other
+                break
     return phrasebook(lang, register)
 
 
-def _tone(text: str, words: int) -> str:
+def _tone(book: Any, text: str, words: int) -> str:
     """Return the tone the draft is written in: formal, brief (short) or warm."""
-    if _FORMAL.search(text):
+    formal = _detect(book, "formal")
+    if formal is not None and formal.search(text):
         return "formal"
     return "brief" if words < 70 else "warm"
+
+
+def _to_a_team(book: Any, draft: _Draft, *, renamed: bool) -> bool:
+    """Say whether the draft speaks to several people ("Dear hiring team", "vi", "you all").
+
+    A team greeting counts unless the person's name replaces it; plural "you" in the body
+    counts always, since those sentences stay.
+    """
+    document = draft.document
+    greeting = _detect(book, "team_greeting")
+    salutation = document.salutation
+    if (
+        greeting is not None
+        and salutation is not None
+        and not renamed
+        and greeting.search(draft.text, salutation[0], salutation[1])
+    ):
+        return True
+    plural = _detect(book, "team_body")
+    return plural is not None and bool(
+        plural.search(draft.text, document.body_start, document.body_end)
+    )
 
 
 def _facts(**given: str | None) -> dict[str, str]:
@@ -438,20 +543,26 @@ def _facts(**given: str | None) -> dict[str, str]:
 
 
 def _wording(book: Any, tone: str, move: str, facts: dict[str, str]) -> str:
-    """Return the move in the tone's own wording when its facts are known, else generic."""
-    values = {"company": facts.get("company", ""), "role": facts.get("role", "")}
-    values.update(facts)
-    tables = book.data.get(tone, {}).get(move, {})
-    for option in tables.get("default", []) if isinstance(tables, dict) else []:
-        needed = set(_PLACEHOLDER.findall(option))
-        if needed <= {key for key, value in values.items() if value}:
-            from decline.writer.text import render
+    """Return the move in the tone's own wording when its facts are known, else generic.
 
-            return str(book.join_articles(render(option, values), values["company"]))
-    generic: str = book.data["repair"][tone][move]
+    To a team, the `_team` wording comes first (Italian "Vi ringrazio", not "La ringrazio").
+    """
     from decline.writer.text import render
 
-    return render(generic, {key: value for key, value in values.items() if value})
+    values = {"company": facts.get("company", ""), "role": facts.get("role", "")}
+    values.update(facts)
+    known = {key for key, value in values.items() if value}
+    team = "team" in facts
+    tables = book.data.get(tone, {}).get(move, {})
+    if isinstance(tables, dict):
+        # a move with team wording speaks to one person in its `default`: not to a team
+        case = "default_team" if team and "default_team" in tables else "default"
+        for option in tables.get(case, []):
+            if set(_PLACEHOLDER.findall(option)) <= known:
+                return str(book.join_articles(render(option, values), values["company"]))
+    generic = book.data["repair"][tone]
+    wording: str = generic.get(f"{move}_team", generic[move]) if team else generic[move]
+    return render(wording, {key: value for key, value in values.items() if value})
 
 
 def _fill(blank: str, facts: dict[str, str]) -> str | None:
@@ -465,4 +576,59 @@ def _fill(blank: str, facts: dict[str, str]) -> str | None:
             if kind != "name" and key in facts:
                 return facts[key]
             return None
+    return None
+
+
+def facts_for_offer(offer: Any, candidate: Any | None) -> dict[str, str]:
+    """Return what an offer and the candidate say for a repair: whom to greet, company, role
+    and the writer's name. The person greeted is the hiring manager, else the recruiter,
+    else the first contact, as the composer chooses."""
+    facts = {"company": offer.company, "role": offer.role}
+    contacts = list(offer.contacts)
+    chosen = next(
+        (c for wanted in ("hiring_manager", "recruiter") for c in contacts if c.role == wanted),
+        contacts[0] if contacts else None,
+    )
+    if chosen is not None:
+        facts["to"] = chosen.name
+    if candidate is not None and candidate.name:
+        facts["name"] = candidate.name
+    return facts
+
+
+def with_replacements(report: Any, **facts: Any) -> Any:
+    """Return the report with each finding's `replacements` holding the repair's concrete
+    text, where the repair answers it with one edit of the finding's own span.
+
+    A missing move (a finding of length 0) gets the text to insert at its position; a
+    finding whose repair reaches beyond its span (a whole sentence removed for a phrase
+    flagged in it) keeps no replacement, as LanguageTool replaces only the match.
+    """
+    text = report.text
+    try:
+        repair = fix(text, report.lang, **facts)
+    except InputError:
+        return report
+    findings = []
+    for finding in report.findings:
+        value = _replacement(text, finding, [c for c in repair.changes if c.rule == finding.rule])
+        findings.append(finding if value is None else finding._replace(replacements=(value,)))
+    return replace(report, findings=tuple(findings))
+
+
+def _replacement(text: str, finding: Any, changes: list[Change]) -> str | None:
+    """Return what replaces the finding's span, when exactly one change covers just that."""
+    if len(changes) != 1:
+        return None
+    change = changes[0]
+    start, end = finding.offset, finding.offset + finding.length
+    change_end = change.offset + change.length
+    if not change.offset <= start <= end <= change_end:
+        return None
+    before, after = text[change.offset : start], text[end:change_end]
+    new = change.replacement
+    if finding.length == 0 and not before and after.isspace() and new.endswith(after):
+        return new[: len(new) - len(after)]  # a paragraph added where the body ends
+    if new.startswith(before) and new.endswith(after) and len(before) + len(after) <= len(new):
+        return new[len(before) : len(new) - len(after)]
     return None
