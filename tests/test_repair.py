@@ -258,9 +258,7 @@ def test_a_missing_move_is_added_in_place_and_nothing_else_changes(key: str, mov
     elif move == "regret":  # right after the sentence that says no
         assert draft[:at].rstrip().endswith(parts["decision"])
     elif move in ("stay", "door"):  # at the end of the body, before the closing
-        assert repair.text.index(added[0].replacement.strip()) < repair.text.index(
-            parts["closing"]
-        )
+        assert repair.text.index(added[0].replacement.strip()) < repair.text.index(parts["closing"])
         assert draft[:at].rstrip().endswith((parts["door"], parts["stay"], parts["regret"]))
     else:  # the closing goes above the signature, never under it
         closing = added[0].replacement.strip()
@@ -318,8 +316,7 @@ def test_english_keeps_its_capitals() -> None:
             "Ti ringrazio",
         ),
         (
-            "Hi team,\n\nI have decided not to accept the offer. Sorry to say no.\n\n"
-            "Best,\nKit\n",
+            "Hi team,\n\nI have decided not to accept the offer. Sorry to say no.\n\nBest,\nKit\n",
             "en",
             "Thank you all for the offer",
             "Thank you for the offer",
@@ -344,9 +341,7 @@ def test_a_draft_to_a_team_gets_team_wording(
 
 
 def test_a_team_greeting_replaced_by_a_name_gets_wording_for_one_person() -> None:
-    draft = (
-        "Hi team,\n\nI have decided not to accept the offer. Sorry to say no.\n\nBest,\nKit\n"
-    )
+    draft = "Hi team,\n\nI have decided not to accept the offer. Sorry to say no.\n\nBest,\nKit\n"
     repair = fix(draft, "en", to="Maria Rossi")
     assert repair.text.startswith("Dear Maria,\n\nThank you for the offer and for your time.")
 
@@ -392,7 +387,8 @@ def test_regret_and_a_reason_go_beside_the_decision_not_at_the_start() -> None:
     repair = fix(draft, "en")
     decision = "I must decline the offer."
     added = [change for change in repair.changes if change.rule in ("D402", "D501")]
-    assert added and all(draft[: change.offset].endswith(decision) for change in added)
+    assert added
+    assert all(draft[: change.offset].endswith(decision) for change in added)
     assert_kept_in_order(draft, repair)
 
 
@@ -467,7 +463,8 @@ def test_blanks_are_filled_from_facts_or_reported() -> None:
     assert blank.needs
     filled = fix(draft, "en", to="Maria Rossi", name="Kit Lane", role="Data Engineer")
     assert "[" not in filled.text, filled.text
-    assert "Data Engineer role" in filled.text and "Kit Lane" in filled.text
+    assert "Data Engineer role" in filled.text
+    assert "Kit Lane" in filled.text
     assert_nothing_invented(draft, filled, "Maria Rossi", "Kit Lane", "Data Engineer")
 
 
