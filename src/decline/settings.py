@@ -12,10 +12,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from decline import languages
 from decline.errors import InputError
 
 TONES = ("warm", "formal", "brief")
-LANGS = ("en", "it")
 SECURITIES = ("starttls", "ssl", "none")
 
 _KNOWN: dict[str, tuple[str, ...]] = {
@@ -135,7 +135,7 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         tone=_choice(path, "defaults", "tone", defaults.get("tone", "warm"), TONES),
         channel=_channel(path, defaults.get("channel", "email")),
         lang=(
-            _choice(path, "defaults", "lang", defaults["lang"], LANGS)
+            _choice(path, "defaults", "lang", defaults["lang"], languages.available())
             if "lang" in defaults
             else None
         ),

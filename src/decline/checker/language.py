@@ -1,4 +1,4 @@
-"""Tell English from Italian (or any language with a lexicon) by its common words.
+"""Tell a letter's language (any language with a lexicon) by its common words.
 
 No general language detector is needed: a letter is scored against each lexicon's
 `detect_words`, counting only the words that belong to one language, and a letter with
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from decline import languages
 from decline.checker import lexicon
 from decline.errors import InputError
 
@@ -38,7 +39,7 @@ def detect(text: str) -> str:
     scores = {
         code: sum(map(words.__contains__, tokens)) for code, words in _exclusive_words().items()
     }
-    best = max(scores, key=lambda code: (scores[code], code == "en"))
+    best = max(scores, key=lambda code: (scores[code], code == languages.REFERENCE))
     count = scores[best]
     if count == 0 or (len(tokens) >= 30 and count / len(tokens) < _MIN_SHARE):
         names = " or ".join(lexicon.load(code).name for code in lexicon.available())

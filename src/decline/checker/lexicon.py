@@ -478,6 +478,15 @@ def load(code: str) -> Lexicon:
         choices = ", ".join(available())
         raise InputError(f"unsupported language {code!r}; expected one of {choices}")
     data = _data(code)
+    if code != languages.REFERENCE:  # its messages, checklist and labels: all or an error now
+        reference = _data(languages.REFERENCE)
+        tables = ("meta", "messages", "checklist", "labels")
+        languages.require_keys(
+            code,
+            "lexicon.toml",
+            {key: data.get(key, {}) for key in tables},
+            {key: reference.get(key, {}) for key in tables},
+        )
     meta = data["meta"]
     patterns = data["patterns"]
     alternatives = {

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from decline import languages
 from decline.cli.main import State
 from decline.errors import InputError
 from decline.exitcodes import ExitCode
@@ -43,10 +44,10 @@ def _read(source: str) -> tuple[str, str]:
 @click.argument("files", nargs=-1, metavar="[FILE…|-]")
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "en", "it"]),
+    type=click.Choice(["auto", *languages.available()]),
     default="auto",
     show_default=True,
-    help="The letter's language; auto tells English from Italian.",
+    help="The letter's language; auto tells them apart by their common words.",
 )
 @click.option(
     "--format",

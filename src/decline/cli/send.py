@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from decline import languages
 from decline.cli.workspace_options import open_workspace, parse_day
 from decline.exitcodes import ExitCode
 from decline.writer.composer import REASONS
@@ -52,7 +53,7 @@ def _blocking(report: Any) -> list[str]:
 @click.option("--tone", type=click.Choice(["warm", "formal", "brief"]), help="Compose tone.")
 @click.option(
     "--lang",
-    type=click.Choice(["en", "it"]),
+    type=click.Choice(languages.available()),
     help="The letter's language (default: compose in yours; a --draft is detected).",
 )
 @click.option("--variant", type=int, default=0, show_default=True, help="Other wording.")

@@ -7,7 +7,6 @@ Faces (the CLI, the web app) share these sentences, so each says the same thing 
 from __future__ import annotations
 
 import shlex
-import tomllib
 from functools import cache
 from typing import Any
 
@@ -26,8 +25,7 @@ def messages(lang: str) -> dict[str, Any]:
     """Return the words for `lang`."""
     if lang not in languages():
         raise InputError(f"--lang: expected one of {', '.join(languages())}, found {lang!r}")
-    text = registry.data_file(lang, "messages.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return registry.read(lang, "messages.toml")
 
 
 class Words:

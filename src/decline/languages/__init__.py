@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, fields
+from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from decline.errors import InputError
 
@@ -63,3 +66,125 @@ def folder(code: str) -> Path:
 def data_file(code: str, name: str) -> Path:
     """Return the path of one of a language's data files (`phrases.toml`, `ui.toml`, …)."""
     return folder(code) / name
+
+
+@dataclass(frozen=True)
+class Language:
+    """What `meta.toml` says about a language, checked when it is read."""
+
+    code: str
+    name: str  # in English
+    native_name: str  # in the language itself, for menus in any interface language
+    locale: str  # Babel's name for its dates and numbers
+    registers: tuple[str, ...]  # the default first; empty when the language has one
+    header_words: tuple[str, ...]  # "To", "From"…: header lines of a pasted message
+
+
+# Keys the reference language has that another may leave out, per file (dotted key paths,
+# shell-style wildcards): wording that only some languages need.
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "phrases.toml": (
+        "meta.regions",  # sender addresses that date a letter in a regional locale
+        "meta.honorific_map",  # titles of other languages mapped to this one's
+        "meta.articles",  # prepositions fused with a company name's article
+        "*_team",  # wording for a team, where its "you" differs from a person's
+    ),
+}
+
+
+def meta(code: str) -> Language:
+    """Return a language's metadata; InputError naming the file and key when it is wrong."""
+    return _meta(code, folder(code))
+
+
+@cache
+def _meta(code: str, where: Path) -> Language:
+    path = where / "meta.toml"
+    data = _parse(path)
+
+    def text(key: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"{path}: {key}: expected a non-empty string, found {value!r}")
+        return value
+
+    def words(key: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise InputError(f"{path}: {key}: expected a list of strings, found {value!r}")
+        return tuple(value)
+
+    unknown = sorted(set(data) - {field.name for field in fields(Language)} - {"code"})
+    if unknown:
+        raise InputError(f"{path}: unknown key {unknown[0]!r}; docs/languages.md lists the keys")
+    return Language(
+        code=code,
+        name=text("name"),
+        native_name=text("native_name"),
+        locale=text("locale"),
+        registers=words("registers"),
+        header_words=tuple(word.lower() for word in words("header_words")),
+    )
+
+
+def read(code: str, name: str) -> dict[str, Any]:
+    """Return one of a language's TOML files, with every key the reference language's has.
+
+    A key the reference language (English) has and this one lacks is an InputError naming
+    the file, the key and the language it is missing relative to, so a new language is
+    complete when it loads, never patched at run time with English words.
+    """
+    return _read(code, name, search_path())
+
+
+@cache
+def _read(code: str, name: str, path: tuple[Path, ...]) -> dict[str, Any]:
+    data = _parse(folder(code) / name)
+    reference = _folders(path).get(REFERENCE)
+    if code != REFERENCE and reference is not None and (reference / name).is_file():
+        require_keys(code, name, data, _read(REFERENCE, name, path))
+    return data
+
+
+def require_keys(code: str, name: str, data: dict[str, Any], reference: dict[str, Any]) -> None:
+    """Raise InputError when `data` (the language's file `name`) lacks a reference key."""
+    missing = missing_keys(data, reference, OPTIONAL.get(name, ()))
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise InputError(
+            f"{folder(code) / name}: missing key {missing[0]!r}{more}, which"
+            f" {REFERENCE}/{name} has; every language needs the keys of {REFERENCE!r}"
+        )
+
+
+def missing_keys(
+    data: dict[str, Any], reference: dict[str, Any], optional: tuple[str, ...] = ()
+) -> list[str]:
+    """Return the dotted key paths `reference` has and `data` lacks, optional ones aside."""
+    found: list[str] = []
+
+    def walk(prefix: str, have: Any, want: dict[str, Any]) -> None:
+        for key, value in want.items():
+            dotted = f"{prefix}{key}"
+            if any(fnmatchcase(dotted, pattern) for pattern in optional):
+                continue
+            if not isinstance(have, dict) or key not in have:
+                found.append(dotted)
+            elif isinstance(value, dict):
+                walk(f"{dotted}.", have[key], value)
+
+    walk("", data, reference)
+    return found
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML: {error}") from None

@@ -6,7 +6,6 @@ browser's Accept-Language, else English. A new language's folder brings its own 
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from typing import Any
 
@@ -24,7 +23,6 @@ def languages() -> tuple[str, ...]:
 
 @cache
 def _flat(lang: str) -> dict[str, str]:
-    text = registry.data_file(lang, "ui.toml").read_text("utf-8")
     flat: dict[str, str] = {}
 
     def walk(prefix: str, table: dict[str, Any]) -> None:
@@ -35,24 +33,33 @@ def _flat(lang: str) -> dict[str, str]:
             else:
                 flat[name] = str(value)
 
-    walk("", tomllib.loads(text))
+    walk("", registry.read(lang, "ui.toml"))  # every key English has, or an error now
     return flat
 
 
 class Words:
-    """Look up interface text in one language, falling back to English, then to the key."""
+    """Look up interface text in one language (an unknown key shows as itself)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in languages() else DEFAULT
 
     def __call__(self, key: str, **values: object) -> str:
-        text = _flat(self.lang).get(key) or _flat(DEFAULT).get(key) or key
+        text = _flat(self.lang).get(key, key)
         return text.format(**values) if values else text
 
     @property
     def name(self) -> str:
         """Return the language's own name."""
-        return self("meta.name")
+        return registry.meta(self.lang).native_name
+
+    def language(self, code: str) -> str:
+        """Return a language's name for a menu: its own name, or this language's "detect"."""
+        return self("lang.auto") if code == "auto" else registry.meta(code).native_name
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the codes of every language, for menus."""
+        return languages()
 
 
 def from_accept_language(header: str) -> str | None:

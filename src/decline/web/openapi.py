@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from decline import __version__
+from decline import __version__, languages
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 _OBJECT = {"type": "object", "additionalProperties": True}
@@ -55,7 +55,7 @@ def document() -> dict[str, Any]:
                     "requestBody": _body(
                         {
                             "text": _TEXT,
-                            "lang": {"type": "string", "enum": ["auto", "en", "it"]},
+                            "lang": {"type": "string", "enum": ["auto", *languages.available()]},
                             "offer": {**_TEXT, "description": "an offer id, for its dates"},
                             "ignore": {"type": "array", "items": _TEXT},
                             "today": {"type": "string", "format": "date"},

@@ -8,7 +8,6 @@ differ, laid over the language's own, key by key.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -100,19 +99,15 @@ def _vocabulary(lang: str) -> frozenset[str]:
 
 def registers(lang: str) -> tuple[str, ...]:
     """Return the registers a language speaks in, its default first (empty: just one)."""
-    found: list[str] = phrasebook(lang).meta.get("registers", [])
-    return tuple(found)
+    return registry.meta(lang).registers
 
 
-@cache
 def _languages() -> tuple[str, ...]:
     return registry.available()
 
 
 def _read(lang: str, register: str | None = None) -> dict[str, Any]:
-    name = f"phrases.{register}.toml" if register else "phrases.toml"
-    text = registry.data_file(lang, name).read_text("utf-8")
-    return tomllib.loads(text)
+    return registry.read(lang, f"phrases.{register}.toml" if register else "phrases.toml")
 
 
 def _overlay(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -134,12 +129,13 @@ def phrasebook(lang: str, register: str | None = None) -> Phrasebook:
             f"no letters in language {lang!r}; choose one of {', '.join(_languages())}"
         )
     data = _read(lang)
-    known: list[str] = data["meta"].get("registers", [])
+    language = registry.meta(lang)
+    known = language.registers
     if register is None or (known and register == known[0]):
         return Phrasebook(lang=lang, data=data, register=known[0] if known else None)
     if register not in known:
         choices = f"choose one of {', '.join(known)}" if known else "it has only one"
-        raise InputError(f"{data['meta']['name']} has no register {register!r}; {choices}")
+        raise InputError(f"{language.native_name} has no register {register!r}; {choices}")
     overlaid = _overlay(data, _read(lang, register))
     return Phrasebook(lang=lang, data=overlaid, register=register)
 

@@ -13,14 +13,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from decline import languages
 from decline.errors import InputError
-from decline.settings import CHANNELS, LANGS, TONES
+from decline.settings import CHANNELS, TONES
 from decline.web import service
 from decline.web.pages.common import checked_form, db, field, see_other
 from decline.web.render import page, words
 from decline.writer.composer import REASONS
 
-CHOICES = {"reason": REASONS, "tone": TONES, "channel": CHANNELS, "lang": LANGS}
+CHOICES = {"reason": REASONS, "tone": TONES, "channel": CHANNELS, "lang": languages.available()}
 
 
 def reviewed(text: str, lang: str, offer: Any = None) -> dict[str, Any]:
