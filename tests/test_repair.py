@@ -181,6 +181,15 @@ def assert_not_worse(draft: str, repair: Repair) -> None:
     assert after.graceful or not before.graceful
 
 
+def assert_changes_rebuild_the_text(draft: str, repair: Repair) -> None:
+    """The changes are edits of the draft's own spans: applied, they give the repair."""
+    rebuilt = draft
+    for change in reversed(repair.changes):
+        end = change.offset + change.length
+        rebuilt = rebuilt[: change.offset] + change.replacement + rebuilt[end:]
+    assert rebuilt == repair.text
+
+
 def assert_kept_in_order(draft: str, repair: Repair) -> None:
     """Every sentence of the draft is in the repair, byte for byte and in order.
 
@@ -242,6 +251,7 @@ def test_a_missing_move_is_added_in_place_and_nothing_else_changes(key: str, mov
     assert_kept_in_order(draft, repair)
     assert_not_worse(draft, repair)
     assert_nothing_invented(draft, repair)
+    assert_changes_rebuild_the_text(draft, repair)
     assert repair.report.graceful
     assert repair.needs == ()
     signal = SIGNAL.get(move)

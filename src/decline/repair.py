@@ -44,7 +44,11 @@ _BLANK_KINDS = (
 
 @dataclass(frozen=True)
 class Change:
-    """One edit of the original draft: replace `length` characters at `offset`."""
+    """One edit of the original draft: replace `length` characters at `offset`.
+
+    `rule` is the code of the finding the edit answers, or "" for one no rule asks for
+    (a closing added to a draft that ends without one).
+    """
 
     offset: int
     length: int
@@ -55,7 +59,7 @@ class Change:
     def to_dict(self) -> dict[str, object]:
         """Return the change as the JSON faces show it."""
         return {
-            "rule": self.rule,
+            "rule": self.rule or None,
             "offset": self.offset,
             "length": self.length,
             "replacement": self.replacement,
@@ -390,7 +394,7 @@ def _add_moves(
             "decided, and decline will say it for you)"
         )
     if middle:
-        said = " ".join(_wording(book, tone, move, facts) for move in middle)
+        said = _say(book, tone, facts, middle, draft.lang)
         if decision_end is None:
             thanks = draft.carrier("gratitude") if signals.get("gratitude") else None
             decision_end = document.body_start if thanks is None else thanks[1]
@@ -401,6 +405,19 @@ def _add_moves(
         said = " ".join(_wording(book, tone, move, facts) for move in ending)
         rule = "D601" if "stay_connected" in ending else "D701"
         plan.paragraph(document.body_end, said, rule, "adds " + _names(ending))
+
+
+def _say(book: Any, tone: str, facts: dict[str, str], moves: list[str], lang: str) -> str:
+    """Return the moves' sentences, leaving out one that what is said before already says
+    ("I am sorry to say that I have decided to decline" needs no second "I am sorry")."""
+    from decline.checker.engine import review
+
+    said: list[str] = []
+    for move in moves:
+        if said and review(" ".join(said), lang).signals[_SIGNAL[move]]:
+            continue
+        said.append(_wording(book, tone, move, facts))
+    return " ".join(said)
 
 
 def _open_body(draft: _Draft, plan: _Plan, words: str) -> None:
@@ -436,12 +453,10 @@ def _close(
     signature = len(tail) - len(tail.lstrip())
     if tail.strip() and document.body_end > document.body_start:
         at = document.body_end + signature
-        plan.replace(at, at, closing + "\n", "D201", "adds a closing above the signature")
+        plan.replace(at, at, closing + "\n", "", "adds a closing above the signature")
         return
     name = facts.get("name")
-    plan.paragraph(
-        len(draft.text), closing + (f"\n{name}" if name else ""), "D201", "adds a closing"
-    )
+    plan.paragraph(len(draft.text), closing + (f"\n{name}" if name else ""), "", "adds a closing")
     if not name:
         needs.append("your name under the closing (--name NAME)")
 
