@@ -45,6 +45,9 @@ CASES: list[tuple[str, Callable[[], object], str, str]] = [
         "datetime",
     ),
     ("review deadline 5", lambda: decline.review(LETTER, deadline=5), "deadline", "int 5"),  # type: ignore[arg-type]
+    ("fix text None", lambda: decline.fix(None), "text", "None"),  # type: ignore[arg-type]
+    ("fix to int", lambda: decline.fix(LETTER, to=3), "to", "int 3"),  # type: ignore[arg-type]
+    ("fix decided str", lambda: decline.fix(LETTER, decided="yes"), "decided", "'yes'"),  # type: ignore[arg-type]
     ("compare None", lambda: decline.compare(None), "offer_set", "NoneType"),  # type: ignore[arg-type]
     ("compare a path", lambda: decline.compare("offers.toml"), "offer_set", "str"),  # type: ignore[arg-type]
     ("compare samples 1.5", lambda: decline.compare(OFFERS, samples=1.5), "samples", "1.5"),  # type: ignore[arg-type]

@@ -1,6 +1,6 @@
 """decline: weigh a job offer and, when the answer is no, decline it gracefully.
 
-The public API is four functions — `load_offers`, `compare`, `compose`, `review` — and
+The public API is five functions — `load_offers`, `compare`, `compose`, `review`, `fix` — and
 `InputError`. Each checks what a caller passes before it does anything, so a wrong value
 of any type is an `InputError` naming the argument, what was expected and what was found
 (never a TypeError from deep inside). Their engines are imported on first call, so that
@@ -21,9 +21,10 @@ if TYPE_CHECKING:  # datetime and collections.abc are imported when first needed
     from decline.checker.report import Report
     from decline.evaluate.results import Comparison
     from decline.offers import Candidate, Offer, OfferSet
+    from decline.repair import Repair
     from decline.writer.letter import Letter
 
-__all__ = ["InputError", "compare", "compose", "load_offers", "review"]
+__all__ = ["InputError", "compare", "compose", "fix", "load_offers", "review"]
 __version__ = "0.1.0"
 
 
@@ -141,3 +142,30 @@ def review(
         _day(argument, value)
     codes = _codes(ignore)
     return run(text, lang, received=received, deadline=deadline, today=today, ignore=codes)
+
+
+def fix(
+    text: str,
+    lang: str = "auto",
+    *,
+    to: str | None = None,
+    name: str | None = None,
+    company: str | None = None,
+    role: str | None = None,
+    decided: bool = False,
+) -> Repair:
+    """Repair a draft decline in its own words (`decline review --fix`; see `decline.repair`).
+
+    Returns the repaired `.text`, its `.changes`, what only the person can supply
+    (`.needs`) and the checker's `.report` on the result. Raises `InputError` as `review`
+    does, or for an argument of the wrong type; nothing else.
+    """
+    from decline.repair import fix as run
+
+    _text("text", text)
+    _text("lang", lang)
+    for argument, value in (("to", to), ("name", name), ("company", company), ("role", role)):
+        _text(argument, value, optional=True)
+    if not isinstance(decided, bool):
+        raise InputError(f"decided: expected True or False, found {_found(decided)}")
+    return run(text, lang, to=to, name=name, company=company, role=role, decided=decided)
