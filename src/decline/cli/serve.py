@@ -37,9 +37,7 @@ def command(state: State, host: str, port: int, open_browser: bool, token: str |
         raise InputError("--token: use at least 8 characters")
     db_path = state.db or default_path()
     Workspace.open(db_path).close()  # a bad workspace fails here, with one line
-    import uvicorn
-
-    from decline.web import create_app
+    from decline.web import create_app, server
 
     app = create_app(db_path, token=token, host=host, settings=state.settings())
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -52,4 +50,4 @@ def command(state: State, host: str, port: int, open_browser: bool, token: str |
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(link,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    server.run(app, host, port)
