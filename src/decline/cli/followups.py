@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from decline.cli.workspace_options import human_day, open_workspace, parse_day
-from decline.workspace.followups import list_followups, mark_done, snooze
-from decline.workspace.store import utc_now
+from decline.service import letters
 
 
 @click.command(name="followups")
@@ -32,17 +31,17 @@ def command(
 ) -> None:
     """List follow-ups with a short message to send; mark them done or snooze them."""
     day = parse_day(today, "--today")
-    with open_workspace(ctx) as workspace, workspace.transaction() as connection:
+    with open_workspace(ctx) as workspace:
         if done_id is not None:
-            mark_done(connection, done_id, utc_now())
+            letters.followup_done(workspace, done_id)
             click.echo(f"follow-up {done_id}: done")
             return
         if snooze_args is not None:
             number, days = snooze_args
-            new_day = snooze(connection, number, days)
+            new_day = letters.followup_snooze(workspace, number, days)
             click.echo(f"follow-up {number}: moved to {human_day(new_day)}")
             return
-        followups = list_followups(connection, due_by=day if due else None, include_done=show_all)
+        followups = letters.followups(workspace, due_by=day if due else None, include_done=show_all)
     if not followups:
         click.echo(
             "No follow-ups due." if due else "No follow-ups yet: they start when a decline is sent."

@@ -11,6 +11,7 @@ import click
 from decline import languages
 from decline.cli.workspace_options import open_workspace, parse_day
 from decline.exitcodes import ExitCode
+from decline.send.smtp import TIMEOUT
 from decline.writer.composer import REASONS
 
 
@@ -72,7 +73,7 @@ def _blocking(report: Any) -> list[str]:
 @click.option(
     "--timeout",
     type=float,
-    default=30.0,
+    default=TIMEOUT,
     show_default=True,
     metavar="SECONDS",
     callback=_timeout,
@@ -104,24 +105,19 @@ def command(
     again: bool,
 ) -> None:
     """Review the decline for offer ID, then send it (smtp) or prepare it (eml, mailto)."""
-    from decline.send.smtp import (
-        DEFAULT_PORTS,
-        DeliveryError,
-        MaybeDelivered,
-        SmtpTarget,
-        find_password,
-    )
-    from decline.workspace.outbox import NotReady, SendRefused, SendRequest, send
+    from decline.send.smtp import DeliveryError, MaybeDelivered, find_password
+    from decline.service import letters
+    from decline.workspace.outbox import NotReady, SendRefused
 
     settings = ctx.find_root().obj.settings()
-    smtp = settings.smtp
-    security = security or smtp.security
-    host = smtp_host or smtp.host
-    user = smtp_user or smtp.user
-    target = None
-    if host:
-        port = smtp_port or smtp.port or DEFAULT_PORTS[security]
-        target = SmtpTarget(host, port, security, user, timeout)
+    target = letters.smtp_target(
+        settings,
+        host=smtp_host,
+        port=smtp_port,
+        security=security,
+        user=smtp_user,
+        timeout=timeout,
+    )
     draft_text = None
     if draft is not None:
         from decline.reading import read_draft
@@ -130,28 +126,27 @@ def command(
         if draft.suffix.lower() == ".eml":  # its subject is a header, not a line of the text
             draft_text = _with_eml_subject(draft, draft_text)
     needs_password = via == "smtp" and not dry_run and target is not None
-    request = SendRequest(
-        offer_id=offer_id,
-        via=via,
-        draft_text=draft_text,
-        reason=reason or "other_offer",
-        tone=tone or settings.tone,
-        lang=lang or settings.lang,
-        review_lang=lang or "auto",
-        variant=variant,
-        out=out,
-        target=target,
-        password=find_password(user) if needs_password else None,
-        sender=smtp.sender,
-        review_ignore=settings.review_ignore,
-        dry_run=dry_run,
-        force=force,
-        again=again,
-        today=parse_day(today, "--today"),
-    )
     with open_workspace(ctx) as workspace:
         try:
-            result = send(workspace, request)
+            result = letters.send(
+                workspace,
+                settings,
+                offer_id,
+                via=via,
+                draft_text=draft_text,
+                review_lang=lang or "auto",
+                reason=reason,
+                tone=tone,
+                lang=lang,
+                variant=variant,
+                out=out,
+                target=target,
+                password=find_password(target.user) if needs_password and target else None,
+                dry_run=dry_run,
+                force=force,
+                again=again,
+                today=parse_day(today, "--today"),
+            )
         except NotReady as refusal:
             click.echo(
                 f"decline: not sending — the review says the letter is not ready "

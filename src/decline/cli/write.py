@@ -84,6 +84,7 @@ def _quick(options: dict[str, Any]) -> tuple[Offer, Candidate]:
     if not offer.role.strip():
         raise InputError("quick mode needs --role (the position you are declining)")
     candidate = Candidate(
+        lang=options.get("settings_lang") or "en",  # quick mode: the settings file's
         name=options["name"],
         email=options.get("email"),
         phone=options.get("phone"),
@@ -211,29 +212,34 @@ def command(
     inputs = [offers] if offers is not None else []
     if out is not None:
         check_output(out, inputs=inputs, force=force)
-    offer_set = read_offers(offers) if offers is not None else None
-    offer, candidate = _pick(offer_set, offers, offer_id) if offer_set and offers else _quick(quick)
     settings = state.settings()
-    channel = channel or settings.channel
-    if form == "eml" and channel not in ("email", "phone"):
-        raise InputError(f"--format eml is for e-mail (email, phone), not for {channel!r}")
-    # the offer file names the candidate's letter language; quick mode has only settings
-    letter_lang = lang or (candidate.lang if offers else None) or settings.lang or "en"
-    when = _date(date_text)
-    from decline.writer.composer import compose
+    offer_set = read_offers(offers) if offers is not None else None
+    quick["settings_lang"] = settings.lang
+    offer, candidate = _pick(offer_set, offers, offer_id) if offer_set and offers else _quick(quick)
+    if form == "eml":
+        from decline.writer.channels import CHANNELS
+        from decline.writer.channels import channel as find_channel
 
-    letter = compose(
+        chosen = channel or settings.channel
+        if not find_channel(chosen).makes_email:
+            mail = ", ".join(name for name, entry in CHANNELS.items() if entry.makes_email)
+            raise InputError(f"--format eml is for e-mail ({mail}), not for {chosen!r}")
+    from decline.service.letters import compose_reviewed
+
+    when = _date(date_text)
+    composed = compose_reviewed(
         offer,
         candidate,
-        reason=reason or "other_offer",
-        tone=tone or settings.tone,
+        settings,
+        reason=reason,
+        tone=tone,
         channel=channel,
-        lang=letter_lang,
+        lang=lang,
         variant=_variant(variant),
-        date=when,
         register=register,
+        date=when,
     )
-    report = _review(letter, offer, when, settings.review_ignore)
+    letter, report = composed.letter, composed.report
     if form == "eml":
         if not candidate.email:
             raise InputError("--format eml needs your e-mail address (candidate.email, --email)")
@@ -242,13 +248,11 @@ def command(
         data = build_message(letter, sender_name=candidate.name, sender_email=candidate.email)
         payload = data.as_bytes()
     else:
-        review = report.to_dict() if report is not None else None
-        payload = _render(letter, form, review).encode("utf-8")
+        payload = _render(letter, form, report.to_dict()).encode("utf-8")
     write_output(out, payload, inputs=inputs, force=force)
     for note in letter.notes:
         click.echo(f"note: {note}", err=True)
-    if report is not None:
-        click.echo(_summary(report), err=True)
+    click.echo(_summary(report), err=True)
     if save and offer_set is not None:
         _save(offer_set, offer.id, letter)
 
@@ -256,30 +260,14 @@ def command(
 def _save(offer_set: OfferSet, offer_id: str, letter: Letter) -> None:
     """Store the letter as the offer's draft, importing the offer file first (idempotent)."""
     from decline.cli.workspace_options import open_workspace
+    from decline.service.letters import save_draft
     from decline.workspace.catalog import add_offer_set
-    from decline.workspace.letters import LetterDraft, save_draft
+    from decline.workspace.letters import LetterDraft
     from decline.workspace.store import utc_now
 
-    draft = LetterDraft.from_letter(letter)
     with open_workspace(click.get_current_context()) as workspace:
         with workspace.transaction() as connection:
             add_offer_set(connection, offer_set, utc_now())
-            save_draft(connection, offer_id, draft, utc_now())
+        save_draft(workspace, offer_id, LetterDraft.from_letter(letter))
         where = workspace.path
     click.echo(f"saved as the draft for {offer_id} in {where}: `decline send {offer_id}`", err=True)
-
-
-def _review(letter: Letter, offer: Offer, today: dt.date | None, ignore: tuple[str, ...]) -> Any:
-    """Return our checker's report on the letter (lazily imported: only this line needs it)."""
-    try:
-        from decline.checker.engine import review
-    except ImportError:  # the checker is optional at this edge; the letter stands alone
-        return None
-    return review(
-        letter.reviewable_text(),
-        letter.lang,
-        received=offer.received,
-        deadline=offer.deadline,
-        today=today,
-        ignore=ignore,
-    )

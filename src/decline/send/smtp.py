@@ -27,6 +27,7 @@ SECURITIES = ("starttls", "ssl", "none")
 KEYRING_SERVICE = "decline-smtp"
 PASSWORD_VARIABLE = "DECLINE_SMTP_PASSWORD"
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+TIMEOUT = 30.0  # seconds to wait for the server, from every face (CLI, web)
 TIMEOUT_RANGE = (1.0, 600.0)  # seconds: a socket timeout must be finite to be set at all
 
 
@@ -58,7 +59,7 @@ class SmtpTarget:
     port: int
     security: str = "starttls"
     user: str | None = None
-    timeout: float = 30.0
+    timeout: float = TIMEOUT
 
     @property
     def where(self) -> str:

@@ -81,9 +81,8 @@ def latest(connection: sqlite3.Connection, offer_id: str, *states: str) -> sqlit
     return row
 
 
-def save_draft(connection: sqlite3.Connection, offer_id: str, draft: LetterDraft, now: str) -> int:
-    """Store the letter as the offer's draft, replacing the previous draft; return its id."""
-    values = {
+def _values(draft: LetterDraft) -> dict[str, str | None]:
+    return {
         "subject": draft.subject,
         "body": draft.body,
         "channel": draft.channel,
@@ -93,21 +92,37 @@ def save_draft(connection: sqlite3.Connection, offer_id: str, draft: LetterDraft
         "recipient_name": draft.recipient_name,
         "recipient_email": draft.recipient_email,
     }
-    existing = latest(connection, offer_id, "draft")
-    if existing is not None:
-        assignments = ", ".join(f"{key} = ?" for key in values)
-        connection.execute(
-            f"UPDATE letters SET {assignments}, error = NULL, updated_at = ? WHERE id = ?",
-            (*values.values(), now, existing["id"]),
-        )
-        return int(existing["id"])
+
+
+def _update(connection: sqlite3.Connection, letter_id: int, draft: LetterDraft, now: str) -> int:
+    values = _values(draft)
+    assignments = ", ".join(f"{key} = ?" for key in values)
+    connection.execute(
+        f"UPDATE letters SET {assignments}, error = NULL, updated_at = ? WHERE id = ?",
+        (*values.values(), now, letter_id),
+    )
+    return letter_id
+
+
+def _insert(
+    connection: sqlite3.Connection, offer_id: str, state: str, draft: LetterDraft, now: str
+) -> int:
+    values = _values(draft)
     columns = ", ".join(("offer_id", "state", *values, "created_at", "updated_at"))
     cursor = connection.execute(
         f"INSERT INTO letters ({columns}) VALUES ({', '.join('?' * (len(values) + 4))})",
-        (offer_id, "draft", *values.values(), now, now),
+        (offer_id, state, *values.values(), now, now),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+def save_draft(connection: sqlite3.Connection, offer_id: str, draft: LetterDraft, now: str) -> int:
+    """Store the letter as the offer's draft, replacing the previous draft; return its id."""
+    existing = latest(connection, offer_id, "draft")
+    if existing is not None:
+        return _update(connection, int(existing["id"]), draft, now)
+    return _insert(connection, offer_id, "draft", draft, now)
 
 
 def check_can_send(connection: sqlite3.Connection, offer_id: str, *, again: bool) -> None:
@@ -165,34 +180,19 @@ def _record(
     verdict: Verdict | None,
     now: str,
 ) -> int:
-    """Return the row for a letter about to leave: the saved draft when it is this text.
+    """Return the row for a letter about to leave: the saved one when it is this text.
 
     Any other text gets a row of its own, so the saved draft changes only when the person
     saves it (or sends exactly it), never because some other text was tried.
     """
     import json
 
-    saved = latest(connection, offer_id, "draft")
+    # the saved draft, or the same letter handed over before (an .eml, then a mailto: link)
+    saved = latest(connection, offer_id, "draft", "prepared")
     if saved is not None and _same_text(saved, draft):
-        letter_id = save_draft(connection, offer_id, draft, now)
+        letter_id = _update(connection, int(saved["id"]), draft, now)
     else:
-        values = {
-            "subject": draft.subject,
-            "body": draft.body,
-            "channel": draft.channel,
-            "lang": draft.lang,
-            "tone": draft.tone,
-            "reason": draft.reason,
-            "recipient_name": draft.recipient_name,
-            "recipient_email": draft.recipient_email,
-        }
-        columns = ", ".join(("offer_id", "state", *values, "created_at", "updated_at"))
-        cursor = connection.execute(
-            f"INSERT INTO letters ({columns}) VALUES ({', '.join('?' * (len(values) + 4))})",
-            (offer_id, "prepared", *values.values(), now, now),
-        )
-        assert cursor.lastrowid is not None
-        letter_id = cursor.lastrowid
+        letter_id = _insert(connection, offer_id, "prepared", draft, now)
     if verdict is not None:
         connection.execute(
             "UPDATE letters SET review = ?, ready = ?, graceful = ?, score = ? WHERE id = ?",

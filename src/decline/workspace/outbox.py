@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
     from decline.writer.letter import Letter
 
-VIAS = ("smtp", "eml", "mailto")
-
 __all__ = [
     "DeliveryError",
     "MaybeDelivered",
@@ -221,9 +219,10 @@ def send(
     context: ssl.SSLContext | None = None,
 ) -> SendResult:
     """Send, prepare or dry-run the decline for the requested offer."""
-    if request.via not in VIAS:
-        raise InputError(f"--via: expected one of {', '.join(VIAS)}, found {request.via!r}")
-    if request.via == "smtp" and not request.dry_run:
+    from decline.send.methods import method
+
+    way = method(request.via)
+    if way.needs_server and not request.dry_run:
         if request.target is None:
             raise InputError(
                 "no SMTP server: pass --smtp-host (and --smtp-port), set [smtp] host in the "
@@ -235,7 +234,7 @@ def send(
     try:
         with SendClaim(workspace.path, request.offer_id):
             result = _prepare(workspace, request)
-            if request.via == "smtp":
+            if way.needs_server:
                 return _send_smtp(workspace, request, result, context)
             return _hand_over(workspace, request, result)
     except ClaimTaken as taken:
@@ -260,7 +259,8 @@ def _prepare(workspace: Workspace, request: SendRequest) -> SendResult:
             if wrong is not None:
                 overridden.append(f"--force: sending although {wrong}")
             store.check_can_send(connection, offer.id, again=request.again)
-        saved = store.latest(connection, offer.id, "draft")
+        # the letter the person saved, or handed over already (.eml, mailto) and not yet sent
+        saved = store.latest(connection, offer.id, "draft", "prepared")
         draft = _choose_letter(request, offer, candidate, saved)
     if not draft.subject:
         from decline.send.subject import subject_labels
@@ -324,19 +324,21 @@ def _verdict(report: Any) -> Verdict:
 
 
 def _hand_over(workspace: Workspace, request: SendRequest, result: SendResult) -> SendResult:
-    """Write the .eml or make the mailto: link, and record the letter as prepared."""
-    link = None
-    out = None
-    if request.via == "eml":
-        out = request.out or Path(f"{request.offer_id}-decline.eml")
-        try:
-            out.write_bytes(result.message)
-        except OSError as error:
-            raise InputError(f"{out}: cannot write the message ({error.strerror})") from None
-    else:
-        from decline.send.mailto import mailto_link
+    """Hand the message over (an .eml file, a mailto: link), and record it as prepared."""
+    from decline.send.methods import Parcel, method
 
-        link = mailto_link(result.recipient, result.letter.subject or "", result.letter.body)
+    hand_over = method(request.via).hand_over
+    assert hand_over is not None  # a server method goes through `_send_smtp`
+    handed = hand_over(
+        Parcel(
+            offer_id=request.offer_id,
+            message=result.message,
+            recipient=result.recipient,
+            subject=result.letter.subject or "",
+            body=result.letter.body,
+            out=request.out,
+        )
+    )
     with workspace.transaction() as connection:
         letter_id = store.mark_prepared(
             connection,
@@ -349,7 +351,7 @@ def _hand_over(workspace: Workspace, request: SendRequest, result: SendResult) -
             sender_email=result.sender,
             now=utc_now(),
         )
-    return replace(result, state="prepared", out=out, link=link, letter_id=letter_id)
+    return replace(result, state="prepared", out=handed.out, link=handed.link, letter_id=letter_id)
 
 
 def _send_smtp(
