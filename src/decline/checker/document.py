@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import NamedTuple
 
+from decline import languages
 from decline.checker.lexicon import Lexicon
 
-_HEADER = re.compile(r"(?:to|from|cc|bcc|date|sent|a|da|data|inviato|ogg\.?)\s*:", re.IGNORECASE)
 CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature at most
 # Where a closing may start: at a line's start, or after a sentence on the same line.
 _CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
@@ -116,6 +116,33 @@ def _is_prose(line: str) -> bool:
 _TITLE_ONLY_END = re.compile(r"\r?\n[ \t]*([^\r\n,:;!]{1,60}?)[ \t]*([,:;!])")
 
 
+def _is_header(line: str) -> bool:
+    """Say whether a line is a mail header ("To: …", "Da: …") in any language's words.
+
+    The words are each language's `header_words` (meta.toml); all are known in every
+    letter, since the mail client that pasted the headers may speak another language.
+    """
+    head, colon, _ = line.partition(":")
+    return bool(colon) and head.strip().lower() in languages.header_words()
+
+
+@cache
+def _subject_label(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})[ \t]*[:\-–]", re.IGNORECASE)
+
+
+def _subject_at(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Return where a subject line's label ends ("Subject:", "Oggetto:"), or None.
+
+    The letter's own lexicon knows its language's forms ("RE:"); any language's
+    `subject_words` (meta.toml) are known too, for a mail client in another language.
+    """
+    found = lexicon.pattern("subject").match(text, start, end)
+    found = found or _subject_label(languages.subject_words()).match(text, start, end)
+    return found.end() if found else None
+
+
 def _salutation_at(
     text: str, start: int, limit: int, lexicon: Lexicon
 ) -> tuple[tuple[int, int], bool] | None:
@@ -181,10 +208,10 @@ def _find_opening(
                 return subject, salutation, salutation[1]
             tentative = salutation
             continue
-        subject_match = lexicon.pattern("subject").match(text, at, end)
-        if subject_match:
+        label_end = _subject_at(text, at, end, lexicon)
+        if label_end is not None:
             subject_end = end
-            inline = lexicon.pattern("salutation").search(text, subject_match.end(), end)
+            inline = lexicon.pattern("salutation").search(text, label_end, end)
             if inline and (inline.start() == 0 or not text[inline.start() - 1].isalpha()):
                 inline_found = _salutation_at(text, inline.start(), end, lexicon)
                 if inline_found:
@@ -192,7 +219,7 @@ def _find_opening(
             if subject is None:
                 subject = (start, subject_end)
             continue
-        if _HEADER.match(stripped) and count_words(stripped) <= 8:
+        if _is_header(stripped) and count_words(stripped) <= 8:
             continue
         if _is_prose(line) or (_BULLET_LINE.match(line) and count_words(line) >= 2):
             first_prose = at  # talking points' bullets are the body, however short
@@ -337,7 +364,7 @@ def parse(text: str, lexicon: Lexicon) -> Document:
             addressee = (name_start, name_end)
     while body_start < len(text) and text[body_start].isspace():
         body_start += 1
-    if salutation and lexicon.pattern("subject").match(text, body_start):
+    if salutation and _subject_at(text, body_start, len(text), lexicon) is not None:
         line_end = text.find("\n", body_start)  # a subject under the salutation ("RE: …")
         if line_end != -1 and count_words(text[body_start:line_end]) <= 12:
             subject = subject or (body_start, line_end)

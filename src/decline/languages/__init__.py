@@ -77,7 +77,8 @@ class Language:
     native_name: str  # in the language itself, for menus in any interface language
     locale: str  # Babel's name for its dates and numbers
     registers: tuple[str, ...]  # the default first; empty when the language has one
-    header_words: tuple[str, ...]  # "To", "From"…: header lines of a pasted message
+    header_words: tuple[str, ...]  # "to", "from"…: header lines of a pasted message
+    subject_words: tuple[str, ...]  # "subject"…: what names a pasted message's subject line
 
 
 # Keys the reference language has that another may leave out, per file (dotted key paths,
@@ -124,7 +125,26 @@ def _meta(code: str, where: Path) -> Language:
         locale=text("locale"),
         registers=words("registers"),
         header_words=tuple(word.lower() for word in words("header_words")),
+        subject_words=tuple(word.lower() for word in words("subject_words")),
     )
+
+
+def header_words() -> frozenset[str]:
+    """Return every language's header words: a mail client's language is not the letter's."""
+    return _union(search_path(), "header_words")
+
+
+def subject_words() -> frozenset[str]:
+    """Return every language's words for a subject line ("Subject", "Oggetto"…)."""
+    return _union(search_path(), "subject_words")
+
+
+@cache
+def _union(path: tuple[Path, ...], key: str) -> frozenset[str]:
+    found: set[str] = set()
+    for code, where in _folders(path).items():
+        found.update(getattr(_meta(code, where), key))
+    return frozenset(found)
 
 
 def read(code: str, name: str) -> dict[str, Any]:
