@@ -15,10 +15,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from decline.errors import InputError
 from decline.offer_writing import offer_json
 from decline.web import inputs, service
 from decline.web.errors import ApiError
 from decline.web.languagetool import offload
+from decline.web.pages.common import settings
 
 
 def _db(request: Request) -> Path:
@@ -38,7 +40,7 @@ async def review(request: Request) -> Response:
     assert text is not None
     lang = inputs.text(data, "lang") or "auto"
     today = inputs.day(data, "today")
-    ignore = tuple(inputs.text_list(data, "ignore"))
+    ignore = (*settings(request).review_ignore, *inputs.text_list(data, "ignore"))
     offer_id = inputs.text(data, "offer")
     offer = await run_in_threadpool(service.offer, _db(request), offer_id) if offer_id else None
     review_it = partial(service.review, text, lang, offer=offer, today=today, ignore=ignore)
@@ -54,26 +56,29 @@ async def write(request: Request) -> Response:
 
 
 def _write(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    from decline import compose
+    from decline.service.letters import compose_reviewed
 
     offer_id = inputs.text(data, "offer", required=True)
     assert offer_id is not None
     offers = service.offer_set(_db(request))
-    offer = offers.offer(offer_id)
-    letter = compose(
-        offer,
+    composed = compose_reviewed(
+        offers.offer(offer_id),
         offers.candidate,
-        reason=inputs.text(data, "reason") or "other_offer",
-        tone=inputs.text(data, "tone") or "warm",
-        channel=inputs.text(data, "channel") or "email",
+        settings(request),
+        reason=inputs.text(data, "reason"),
+        tone=inputs.text(data, "tone"),
+        channel=inputs.text(data, "channel"),
         lang=inputs.text(data, "lang"),
         variant=inputs.whole(data, "variant", 0, 0, 1000),
         date=inputs.day(data, "date"),
     )
-    report = service.review(letter.reviewable_text(), letter.lang, offer=offer)
     return {
-        "letter": {**letter.to_dict(), "text": letter.reviewable_text()},
-        "review": report.to_dict(),
+        "letter": {
+            **composed.letter.to_dict(),
+            "text": composed.text,
+            "talking_points": composed.talking_points,
+        },
+        "review": composed.report.to_dict(),
     }
 
 
@@ -151,61 +156,63 @@ async def letters(request: Request) -> Response:
 
 
 def _letters(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline.service.letters import save_draft
     from decline.workspace import letters as store
     from decline.workspace.catalog import get_offer
-    from decline.workspace.store import utc_now
 
     offer_id = _id(request)
-    with service.workspace(_db(request)) as opened, opened.transaction() as connection:
-        get_offer(connection, offer_id)
+    with service.workspace(_db(request)) as opened:
         if request.method == "POST":
-            body = inputs.text(data, "body", required=True)
             draft = store.LetterDraft(
                 subject=inputs.text(data, "subject"),
-                body=body or "",
+                body=inputs.text(data, "body", required=True) or "",
                 lang=inputs.text(data, "lang"),
                 tone=inputs.text(data, "tone"),
                 reason=inputs.text(data, "reason"),
                 recipient_name=inputs.text(data, "to_name"),
                 recipient_email=inputs.text(data, "to_email"),
             )
-            if not draft.body.strip():
-                raise ApiError(422, "body: the letter is empty")
-            return {"letter_id": store.save_draft(connection, offer_id, draft, utc_now())}
-        rows = store.letters_for(connection, offer_id)
+            return {"letter_id": save_draft(opened, offer_id, draft)}
+        with opened.transaction() as connection:
+            get_offer(connection, offer_id)
+            rows = store.letters_for(connection, offer_id)
     shown = ("id", "state", "via", "subject", "body", "lang", "recipient_email", "score")
     return {"letters": [{key: row[key] for key in shown} for row in rows]}
 
 
 async def followups(request: Request) -> Response:
     """List pending follow-ups (`?all=1` includes done ones)."""
-    from decline.workspace.followups import list_followups
+    from decline.service.letters import followups as listed
 
     def read(request: Request, _: dict[str, Any]) -> dict[str, Any]:
         include = request.query_params.get("all") in ("1", "true")
-        with service.workspace(_db(request)) as opened, opened.transaction() as connection:
-            found = list_followups(connection, include_done=include)
+        with service.workspace(_db(request)) as opened:
+            found = listed(opened, include_done=include)
         return {"followups": [f.to_dict() for f in found]}
 
     return await _sync(request, read)
 
 
 async def followup_action(request: Request) -> Response:
-    """Mark a follow-up done, or snooze it: `{"days": N}`."""
-    from decline.workspace.followups import mark_done, snooze
-    from decline.workspace.store import utc_now
+    """Mark a follow-up done, or snooze it: `{"days": N}` (1 to 3,650, default 7)."""
+    from decline.service.letters import followup_done, followup_snooze
 
     def act(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-        raw = request.path_params["number"]
+        number = request.path_params["number"]
         action = request.path_params["action"]
         if action not in ("done", "snooze"):
             raise ApiError(404, f"no follow-up action {action!r}; use done or snooze")
-        with service.workspace(_db(request)) as opened, opened.transaction() as connection:
+        with service.workspace(_db(request)) as opened:
             if action == "done":
-                mark_done(connection, raw, utc_now())
-                return {"followup": raw, "done": True}
-            due = snooze(connection, raw, inputs.whole(data, "days", 7, 1, 3650))
-        return {"followup": raw, "due": due.isoformat()}
+                followup_done(opened, number)
+                return {"followup": number, "done": True}
+            days = data.get("days", 7)
+            if isinstance(days, str) and days.strip().isdigit() and len(days.strip()) < 10:
+                days = int(days)
+            if not isinstance(days, int) or isinstance(days, bool):
+                raise InputError(f"days: expected a whole number, found {days!r}", field="days")
+            due = followup_snooze(opened, number, days)
+        return {"followup": number, "due": due.isoformat()}
 
     return await _sync(request, act)
 

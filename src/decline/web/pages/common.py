@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -11,11 +12,24 @@ from starlette.responses import RedirectResponse
 from decline.web import inputs
 from decline.web.render import check_csrf
 
+if TYPE_CHECKING:
+    from decline.settings import Settings
+
 
 def db(request: Request) -> Path:
     """Return the workspace's path."""
     path: Path = request.app.state.db_path
     return path
+
+
+def settings(request: Request) -> Settings:
+    """Return the person's settings (the built-in defaults when the app was given none)."""
+    chosen: Settings | None = request.app.state.settings
+    if chosen is None:
+        from decline.settings import Settings
+
+        chosen = Settings()
+    return chosen
 
 
 async def checked_form(request: Request) -> FormData:

@@ -1,7 +1,14 @@
 """Write and review: compose the decline, edit it while the checker reads along.
 
-Without JavaScript, "Check again" posts the edited text and the page comes back reviewed;
-with it, `static/app.js` asks `/api/v1/review` as the user types and marks the spans in place.
+One form holds the choices (offer, reason, tone, channel, language, variant) and the letter,
+so nothing the person typed is lost whatever they press: without JavaScript, "Write the
+letter" posts the edited text too, and an edited letter is kept (a separate button replaces
+it); with JavaScript, `static/app.js` recomposes in place when a choice changes and the
+letter is unedited, and asks `/api/v1/review` as the person types. Choices never submit on
+their own, so arrow keys on a select move through its options and keep the focus.
+
+Composing and reviewing go through `decline.service.letters`, with the person's settings,
+exactly as `decline write` does.
 """
 
 from __future__ import annotations
@@ -15,19 +22,24 @@ from starlette.routing import Route
 
 from decline import languages
 from decline.errors import InputError
+from decline.service import letters
 from decline.settings import CHANNELS, TONES
 from decline.web import service
-from decline.web.pages.common import checked_form, db, field, see_other
+from decline.web.pages.common import checked_form, db, field, see_other, settings
 from decline.web.render import page, words
 from decline.writer.composer import REASONS
 
 CHOICES = {"reason": REASONS, "tone": TONES, "channel": CHANNELS, "lang": languages.available()}
+ACTIONS = ("compose", "replace", "check", "save", "keep")
 
 
-def reviewed(text: str, lang: str, offer: Any = None) -> dict[str, Any]:
-    """Return the template context of a reviewed draft (or of the refusal to review it)."""
+def reviewed(text: str, lang: str, offer: Any = None, chosen: Any = None) -> dict[str, Any]:
+    """Return the template context of a reviewed draft (or of the refusal to review it).
+
+    `chosen` are the person's settings: the rules they ignore are ignored here too.
+    """
     try:
-        report = service.review(text, lang, offer=offer)
+        report = letters.review_draft(text, lang, chosen, offer=offer)
     except InputError as error:
         return {"report": None, "review_error": str(error), "segments": []}
     return {"report": report, "review_error": None, "segments": service.segments(report)}
@@ -41,39 +53,46 @@ def _with_labels(context: dict[str, Any], request: Request) -> dict[str, Any]:
 
 
 def _compose(request: Request, choice: dict[str, str]) -> dict[str, Any]:
-    from decline import compose
-
     offers = service.offer_set(db(request))
     offer = offers.offer(choice["offer"])
-    letter = compose(
+    composed = letters.compose_reviewed(
         offer,
         offers.candidate,
+        settings(request),
         reason=choice["reason"],
         tone=choice["tone"],
         channel=choice["channel"],
         lang=choice["lang"] or None,
         variant=int(choice["variant"]),
     )
-    text = letter.reviewable_text()
     return {
-        "letter": letter,
-        "text": text,
-        "lang": letter.lang,
-        **reviewed(text, letter.lang, offer),
+        "letter": composed.letter,
+        "text": composed.text,
+        "composed": composed.text,
+        "talking_points": composed.talking_points,
+        "lang": composed.letter.lang,
+        "report": composed.report,
+        "review_error": None,
+        "segments": service.segments(composed.report),
     }
 
 
-def _choice(params: Any, offers: list[Any]) -> dict[str, str]:
+def _choice(params: Any, offers: list[Any], request: Request) -> dict[str, str]:
+    """Return the choices asked for, the person's settings filling in what is not."""
+    chosen = settings(request)
     choice = {
         "offer": params.get("offer") or (offers[0].id if offers else ""),
         "reason": params.get("reason") or "other_offer",
-        "tone": params.get("tone") or "warm",
-        "channel": params.get("channel") or "email",
+        "tone": params.get("tone") or chosen.tone,
+        "channel": params.get("channel") or chosen.channel,
         "lang": params.get("lang") or "",
         "variant": params.get("variant") or "0",
     }
     if not choice["variant"].isdigit() or int(choice["variant"]) > 1000:
-        raise InputError(f"variant: expected a whole number 0 or more, found {choice['variant']!r}")
+        raise InputError(
+            f"variant: expected a whole number 0 or more, found {choice['variant']!r}",
+            field="variant",
+        )
     return choice
 
 
@@ -84,73 +103,106 @@ def _offers(request: Request) -> list[Any]:
         return list_offers(connection)
 
 
-async def write(request: Request) -> Response:
-    """Choose the offer, reason, tone, channel, language and variant; show the letter."""
-    offers = await run_in_threadpool(_offers, request)
-    choice = _choice(request.query_params, offers)
-    context: dict[str, Any] = {"letter": None, "text": "", "lang": choice["lang"] or "auto"}
-    if offers and "offer" in request.query_params:
-        context = await run_in_threadpool(_compose, request, choice)
+def _same(text: str, other: str) -> bool:
+    """Return whether two texts are the same letter (a browser posts CRLF line ends)."""
+    return text.replace("\r\n", "\n").strip() == other.replace("\r\n", "\n").strip()
+
+
+def _render(
+    request: Request, offers: list[Any], choice: dict[str, str], **context: Any
+) -> Response:
+    base: dict[str, Any] = {
+        "letter": None,
+        "text": "",
+        "composed": "",
+        "talking_points": None,
+        "lang": choice["lang"] or "auto",
+        "report": None,
+        "review_error": None,
+        "segments": [],
+        "kept": False,
+    }
     return page(
         request,
         "write.html",
         offers=offers,
         choice=choice,
         choices=CHOICES,
-        **_with_labels({"report": None, "review_error": None, "segments": [], **context}, request),
+        keep_form="letter-form",
+        **_with_labels({**base, **context}, request),
     )
 
 
-async def write_check(request: Request) -> Response:
-    """Review the edited letter (the no-JavaScript path), or save it and go to send."""
+async def write(request: Request) -> Response:
+    """Choose the offer, reason, tone, channel, language and variant; show the letter."""
+    offers = await run_in_threadpool(_offers, request)
+    choice = _choice(request.query_params, offers, request)
+    context: dict[str, Any] = {}
+    if offers and "offer" in request.query_params:
+        context = await run_in_threadpool(_compose, request, choice)
+    return _render(request, offers, choice, **context)
+
+
+def _talking_points(request: Request, choice: dict[str, str]) -> str | None:
+    """Return a call's talking points for these choices (shown to read, never edited)."""
+    try:
+        points: str | None = _compose(request, choice)["talking_points"]
+    except InputError:  # the kept letter stands; the choices are refused when composed
+        return None
+    return points
+
+
+async def write_post(request: Request) -> Response:
+    """Compose, check, keep or save the letter; an edited letter is never thrown away."""
     form = await checked_form(request)
     offers = await run_in_threadpool(_offers, request)
-    choice = _choice(form, offers)
+    choice = _choice(form, offers, request)
     text = field(form, "text")
+    composed = field(form, "composed")
     lang = field(form, "letter_lang") or "auto"
+    action = field(form, "action") or ("check" if text.strip() else "compose")
+    if action not in ACTIONS:
+        raise InputError(f"action: expected one of {', '.join(ACTIONS)}, found {action!r}")
     offer = next((o for o in offers if o.id == choice["offer"]), None)
-    if field(form, "action") == "save" and offer is not None:
+    if action == "save" and offer is not None:
+        if not text.strip():
+            raise InputError(words(request)("write.empty"), field="text")
         await run_in_threadpool(_save_draft, request, offer.id, text, lang, choice)
         return see_other(f"/send/{offer.id}")
-    context = await run_in_threadpool(reviewed, text, lang, offer)
-    return page(
+    edited = bool(text.strip()) and not _same(text, composed)
+    if offer is not None and (action == "replace" or (action == "compose" and not edited)):
+        context = await run_in_threadpool(_compose, request, choice)
+        return _render(request, offers, choice, **context)
+    if not text.strip():  # nothing to keep or check yet
+        return _render(request, offers, choice)
+    context = await run_in_threadpool(reviewed, text, lang, offer, settings(request))
+    points = await run_in_threadpool(_talking_points, request, choice) if offer else None
+    return _render(
         request,
-        "write.html",
-        offers=offers,
-        choice=choice,
-        choices=CHOICES,
-        letter=None,
+        offers,
+        choice,
         text=text,
+        composed=composed,
         lang=lang,
-        **_with_labels(context, request),
+        talking_points=points,
+        kept=action == "compose",  # they asked for a new letter but had edited this one
+        **context,
     )
 
 
 def _save_draft(
     request: Request, offer_id: str, text: str, lang: str, choice: dict[str, str]
 ) -> None:
-    from decline.workspace.catalog import get_offer
-    from decline.workspace.followups import pick_contact
-    from decline.workspace.letters import LetterDraft, save_draft
-    from decline.workspace.store import utc_now
-
-    if not text.strip():
-        raise InputError(words(request)("write.empty"))
-    from decline.send.subject import split_subject
-
-    subject, body = split_subject(text)
-    with service.workspace(db(request)) as opened, opened.transaction() as connection:
-        contact = pick_contact(get_offer(connection, offer_id), None)
-        draft = LetterDraft(
-            subject=subject,
-            body=body,
-            lang=lang if lang in CHOICES["lang"] else None,
+    with service.workspace(db(request)) as opened:
+        letters.save_text(
+            opened,
+            offer_id,
+            text,
+            lang=lang,
             tone=choice["tone"],
             reason=choice["reason"],
-            recipient_name=contact.name if contact else None,
-            recipient_email=contact.email if contact else None,
+            channel=choice["channel"],
         )
-        save_draft(connection, offer_id, draft, utc_now())
 
 
 async def review_page(request: Request) -> Response:
@@ -163,12 +215,19 @@ async def review_page(request: Request) -> Response:
         text = field(form, "text")
         lang = field(form, "letter_lang") or "auto"
         if text.strip():
-            context = await run_in_threadpool(reviewed, text, lang)
-    return page(request, "review.html", text=text, lang=lang, **_with_labels(context, request))
+            context = await run_in_threadpool(reviewed, text, lang, None, settings(request))
+    return page(
+        request,
+        "review.html",
+        text=text,
+        lang=lang,
+        keep_form="letter-form",
+        **_with_labels(context, request),
+    )
 
 
 ROUTES = [
     Route("/write", write, methods=["GET"]),
-    Route("/write", write_check, methods=["POST"]),
+    Route("/write", write_post, methods=["POST"]),
     Route("/review", review_page, methods=["GET", "POST"]),
 ]

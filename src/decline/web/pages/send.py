@@ -1,7 +1,10 @@
 """Send: the .eml download, a mailto: link, or SMTP — each reviewed first, then recorded.
 
 The SMTP password is used for one request only (or read from the keyring); it is never
-stored. Sending goes through `workspace.outbox.send`, exactly as `decline send` does.
+stored. Sending goes through `decline.service.letters.send`, exactly as `decline send`
+does: the same letter (the saved draft, or the one already handed over), the same review,
+the same SMTP timeout, the same refusals. A letter handed over (downloaded as .eml, opened
+in the mail app) stays on this page with "I sent it" until the person confirms it.
 """
 
 from __future__ import annotations
@@ -18,18 +21,9 @@ from starlette.routing import Route
 
 from decline.errors import InputError
 from decline.web import service
-from decline.web.pages.common import checked_form, db, field, see_other
+from decline.web.pages.common import checked_form, db, field, see_other, settings
 from decline.web.pages.letters import reviewed
 from decline.web.render import page, words
-
-
-def _settings(request: Request) -> Any:
-    settings = request.app.state.settings
-    if settings is None:
-        from decline.settings import Settings
-
-        settings = Settings()
-    return settings
 
 
 def _state(request: Request, offer_id: str) -> dict[str, Any]:
@@ -42,12 +36,16 @@ def _state(request: Request, offer_id: str) -> dict[str, Any]:
         offer = get_offer(connection, offer_id)
         last = store.latest(connection, offer_id)
         maybe_sent = last if last is not None and last["state"] == "sending" else None
-        draft = maybe_sent or store.latest(connection, offer_id, "draft")
+        # the saved draft, or the letter already handed over (.eml, mailto) to send
+        draft = maybe_sent or store.latest(connection, offer_id, "draft", "prepared")
     text = ""
     lang = "auto"
     if draft is not None and draft["body"]:
         text, lang = reviewable(stored(draft))
-    context = reviewed(text, lang, offer) if text else {"report": None, "review_error": None}
+    chosen = settings(request)
+    context = (
+        reviewed(text, lang, offer, chosen) if text else {"report": None, "review_error": None}
+    )
     return {
         "offer": offer,
         "draft": draft,
@@ -62,7 +60,7 @@ async def show(request: Request) -> Response:
     """Show the saved draft, its verdict and the three ways to send it."""
     offer_id = request.path_params["offer_id"]
     state = await run_in_threadpool(_state, request, offer_id)
-    return page(request, "send.html", smtp=_settings(request).smtp, result=None, **state)
+    return page(request, "send.html", smtp=settings(request).smtp, result=None, **state)
 
 
 async def deliver(request: Request) -> Response:
@@ -96,7 +94,7 @@ async def deliver(request: Request) -> Response:
         request,
         "send.html",
         status=200 if problem is None else 409,
-        smtp=_settings(request).smtp,
+        smtp=settings(request).smtp,
         result=None if problem else result,
         problem=problem,
         via=via,
@@ -105,53 +103,53 @@ async def deliver(request: Request) -> Response:
 
 
 def _send(request: Request, offer_id: str, via: str, form: Any) -> Any:
-    from decline.send.smtp import DEFAULT_PORTS, SmtpTarget, find_password
-    from decline.workspace.outbox import SendRequest, send
+    from decline.send.methods import method
+    from decline.send.smtp import find_password
+    from decline.service import letters
 
-    settings = _settings(request)
+    chosen = settings(request)
     target = None
     password = None
-    if via == "smtp":
-        host = field(form, "host").strip()
-        security = field(form, "security") or "starttls"
-        if security not in DEFAULT_PORTS:
-            raise InputError(f"security: expected starttls, ssl or none, found {security!r}")
+    if method(via).needs_server:
         port_text = field(form, "port").strip()
-        if port_text and not port_text.isdigit():
-            raise InputError(f"port: expected a number, found {port_text!r}")
+        if port_text and (not port_text.isdigit() or len(port_text) > 5):
+            raise InputError(f"port: expected a number, found {port_text!r}", field="port")
+        host = field(form, "host").strip()
         if not host:
-            raise InputError(words(request)("send.no_host"))
-        user = field(form, "user").strip() or None
-        port = int(port_text) if port_text else DEFAULT_PORTS[security]
-        target = SmtpTarget(host, port, security, user, timeout=20)
-        password = field(form, "password") or (find_password(user) if user else None)
-    elif via not in ("eml", "mailto"):
-        raise InputError(f"via: expected eml, mailto or smtp, found {via!r}")
+            raise InputError(words(request)("send.no_host"), field="host")
+        target = letters.smtp_target(
+            chosen,
+            host=host,
+            port=int(port_text) if port_text else None,
+            security=field(form, "security") or None,
+            user=field(form, "user").strip() or None,
+        )
+        assert target is not None  # a host was given
+        password = field(form, "password") or find_password(target.user)
     with service.workspace(db(request)) as opened, tempfile.TemporaryDirectory() as folder:
-        request_ = SendRequest(
-            offer_id=offer_id,
+        return letters.send(
+            opened,
+            chosen,
+            offer_id,
             via=via,
             out=Path(folder) / "decline.eml",
             target=target,
             password=password,
-            sender=settings.smtp.sender,
-            review_ignore=settings.review_ignore,
             again=field(form, "again") == "1",
             today=date.today(),
         )
-        return send(opened, request_)
 
 
 async def confirm(request: Request) -> Response:
     """Record that the candidate sent the letter themselves; plan the follow-ups."""
-    from decline.workspace.confirm import record_sent
+    from decline.service.letters import confirm_sent
 
     await checked_form(request)
     offer_id = request.path_params["offer_id"]
 
     def store() -> None:
-        with service.workspace(db(request)) as opened, opened.transaction() as connection:
-            record_sent(connection, offer_id, date.today())
+        with service.workspace(db(request)) as opened:
+            confirm_sent(opened, offer_id, date.today())
 
     await run_in_threadpool(store)
     return see_other("/status")

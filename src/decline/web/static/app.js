@@ -1,7 +1,7 @@
 // decline — progressive enhancement only: every page works without this file.
 // 1. Live review: as the letter is edited, ask /api/v1/review (debounced) and mark spans.
 // 2. Compare: moving a priority slider re-ranks in place.
-// 3. Write: changing a choice composes the letter again.
+// 3. Write: changing a choice composes the letter again, unless the person edited it.
 "use strict";
 
 (function () {
@@ -172,11 +172,62 @@
     });
   }
 
+  // Write: a changed choice recomposes in place when the letter is unedited; an edited
+  // letter is kept and the person is offered to replace it. Nothing submits on "change",
+  // so arrow keys move through a select's options and the focus stays where it is.
   function recompose() {
-    const form = document.getElementById("choose");
-    if (!form) return;
-    form.querySelectorAll("select").forEach(function (select) {
-      select.addEventListener("change", function () { form.requestSubmit(); });
+    const form = document.getElementById("letter-form");
+    const choose = document.getElementById("choose");
+    if (!form || !choose) return;
+    const textarea = form.querySelector("textarea");
+    const composed = document.getElementById("composed");
+    const kept = document.getElementById("kept");
+    const part = document.getElementById("letter-part");
+    const points = document.getElementById("talking-points");
+    const title = document.getElementById("letter-title");
+    let sequence = 0;
+    function edited() {
+      const now = textarea.value.replace(/\r\n/g, "\n").trim();
+      return now !== "" && now !== composed.value.replace(/\r\n/g, "\n").trim();
+    }
+    function show(letter) {
+      const callPoints = letter.follow_up ? letter.body : "";
+      textarea.value = letter.text;
+      composed.value = letter.text;
+      form.elements.letter_lang.value = letter.lang;
+      points.querySelector("pre").textContent = callPoints;
+      points.hidden = !callPoints;
+      title.textContent = callPoints ? title.dataset.tCall : title.dataset.tLetter;
+      const notes = document.getElementById("notes");
+      notes.replaceChildren();
+      letter.notes.forEach(function (note) { notes.append(element("li", "", note)); });
+      part.hidden = false;
+      kept.hidden = true;
+      textarea.dispatchEvent(new Event("input")); // the live review reads it again
+    }
+    function update() {
+      if (edited()) {
+        kept.hidden = false; // the person's text stays; replacing it is their choice
+        return;
+      }
+      const mine = ++sequence;
+      const body = {};
+      ["offer", "reason", "tone", "channel", "lang"].forEach(function (name) {
+        body[name] = form.elements[name].value;
+      });
+      body.variant = Number(form.elements.variant.value || "0");
+      fetch("/api/v1/write", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      }).then(function (response) { return response.json(); }).then(function (data) {
+        if (mine !== sequence || edited()) return;
+        if (data.ok) show(data.letter);
+      }).catch(function () { /* the Write button still works */ });
+    }
+    choose.querySelectorAll("select, input").forEach(function (control) {
+      control.addEventListener("change", update);
     });
   }
 
