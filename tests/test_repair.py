@@ -507,3 +507,36 @@ def test_empty_text_is_an_input_error() -> None:
 
 def test_severity_order_is_what_not_worse_relies_on() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.SUGGESTION.rank
+
+
+def test_moves_added_at_the_very_end_of_a_draft_are_one_blank_line_apart() -> None:
+    draft = "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no."
+    repair = fix(draft, "en")
+    assert "\n\n\n" not in repair.text
+    assert repair.text.endswith("I hope our paths cross again.\n\nBest regards,\n")
+    assert_changes_rebuild_the_text(draft, repair)
+
+
+def test_a_closing_the_checker_does_not_know_is_not_doubled() -> None:
+    draft = (
+        "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n\n"
+        "With every good wish and my thanks once more,\nKit\n"
+    )
+    repair = fix(draft, "en")
+    assert "regards" not in repair.text
+    assert repair.text.endswith(
+        "I hope our paths cross again.\n\nWith every good wish and my thanks once more,\nKit\n"
+    )
+
+
+def test_a_flagged_sentence_keeps_its_clean_first_clause() -> None:
+    draft = (
+        "Hi Sam,\n\nThanks for the offer. I have accepted another offer: they pay me 20,000 "
+        "more a year plus a company car. Sorry to say no.\n\nLet's stay in touch, and I hope "
+        "our paths cross again.\n\nBest,\nKit\n"
+    )
+    assert any(f.rule == "D501" and f.length for f in review(draft, "en").findings)
+    repair = fix(draft, "en")
+    assert "Thanks for the offer. I have accepted another offer. Sorry to say no." in repair.text
+    assert "20,000" not in repair.text
+    assert_not_worse(draft, repair)

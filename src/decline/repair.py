@@ -34,6 +34,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CLAUSE_END = re.compile(
     r"\s*(?:[:;]|\s[–—-]\s|,?\s+(?:because|since|as|which|but|perché|poiché|però|ma)\b)"
 )
+_CLOSING_LIKE = re.compile(r"[ \t]*[^\W\d][^\n.!?:;]{0,58},[ \t]*\r?")
 _BLANK_KINDS = (
     ("name", re.compile(r"(?i)\b(?:your|my|tuo|mio|candidat\w*)\b.*\b(?:name|nome)\b")),
     ("company", re.compile(r"(?i)\b(?:company|employer|organi[sz]ation|azienda|società)\b")),
@@ -87,7 +88,7 @@ class Repair:
         """Return a unified diff from the draft to the repaired letter."""
         return "".join(
             difflib.unified_diff(
-                self.original.splitlines(keepends=True),
+                _ends_with_newline(self.original).splitlines(keepends=True),
                 _ends_with_newline(self.text).splitlines(keepends=True),
                 fromfile=name,
                 tofile=f"{name} (fixed)",
@@ -146,7 +147,7 @@ class _Plan:
                 text = before + text + after
             elif kind == "paragraph":
                 if not chunk.strip() and changes and out:  # right after another edit
-                    out[-1] = out[-1].rstrip(" \t")
+                    out[-1] = out[-1].rstrip(" \t\r\n")
                     changes[-1] = replace(changes[-1], replacement=out[-1])
                 kept = chunk.rstrip(" \t\r\n")
                 start -= len(chunk) - len(kept)
@@ -226,6 +227,23 @@ class _Draft:
         self.report = report
         self.lang: str = report.lang
         self.document = parse(text, load(self.lang))
+        self.body_end, self.closing = self._unknown_closing()
+
+    def _unknown_closing(self) -> tuple[int, bool]:
+        """Return where the body really ends, and whether the draft has a closing.
+
+        A short last line ending in a comma ("Warmest wishes (and thanks again),") is a
+        closing the checker's word list does not know: the body ends before it, and no
+        second closing is added.
+        """
+        document = self.document
+        if document.closing is not None:
+            return document.body_end, True
+        body = self.text[document.body_start : document.body_end]
+        last = body.rsplit("\n", 1)
+        if len(last) == 2 and _CLOSING_LIKE.fullmatch(last[1]):
+            return document.body_start + len(last[0].rstrip()), True
+        return document.body_end, False
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """Return the span of the sentence at `offset`, with the spaces that follow it."""
@@ -275,9 +293,11 @@ class _Draft:
     ) -> dict[str, bool]:
         """Remove each sentence a rule flags (negative, oversharing, grovelling, flippant).
 
-        A flagged sentence that also says no is cut back to its first clause when that
-        clause is clean ("I'm not going to take it: they pay more" → "I'm not going to take
-        it."), else replaced by a plain decision. Return the signals left afterwards.
+        A flagged sentence is cut back to its first clause when that clause is clean on its
+        own ("I have accepted another offer: they pay 20% more" → "I have accepted another
+        offer."): the writer's words, without what was flagged. When taking flagged
+        sentences out loses the decision, the one that carried it says it plainly instead.
+        Return the signals left afterwards.
         """
         flagged: dict[tuple[int, int], str] = {}
         for finding in self.report.findings:
@@ -286,26 +306,27 @@ class _Draft:
         if not flagged:
             return dict(self.report.signals)
         edits = dict.fromkeys(flagged, "")
+        for span in sorted(flagged):
+            old = self.text[span[0] : span[1]]
+            kept = _first_clause(old)
+            if not kept:
+                continue
+            trial = dict(edits)
+            trial[span] = kept + old[len(old.rstrip()) :]
+            checked = self.review_with(trial)
+            if checked is not None and not any(f.rule in _REMOVE for f in checked.findings):
+                edits[span] = trial[span]
         without = self.review_with(edits)
         decided = bool(self.report.signals["clear_decision"])
         if decided and (without is None or not without.signals["clear_decision"]):
-            for span in sorted(flagged):
-                alone = {other: "" for other in flagged if other != span}
+            for span in sorted(span for span in flagged if not edits[span]):
+                alone = {other: edits[other] for other in flagged if other != span}
                 keeps = self.review_with(alone)
                 if keeps is None or not keeps.signals["clear_decision"]:
                     continue
-                kept = _first_clause(self.text[span[0] : span[1]])
-                trial = dict(edits)
-                trial[span] = kept + " " if kept else ""
-                checked = self.review_with(trial) if kept else None
-                if (
-                    checked is not None
-                    and checked.signals["clear_decision"]
-                    and not any(f.rule in _REMOVE for f in checked.findings)
-                ):
-                    edits[span] = trial[span]
-                else:
-                    edits[span] = _wording(book, tone, "decision", facts) + " "
+                old = self.text[span[0] : span[1]]
+                plain = _wording(book, tone, "decision", facts)
+                edits[span] = plain + old[len(old.rstrip()) :]
                 break
             without = self.review_with(edits)
         for span, rule in sorted(flagged.items()):
@@ -404,7 +425,7 @@ def _add_moves(
     if ending:
         said = " ".join(_wording(book, tone, move, facts) for move in ending)
         rule = "D601" if "stay_connected" in ending else "D701"
-        plan.paragraph(document.body_end, said, rule, "adds " + _names(ending))
+        plan.paragraph(draft.body_end, said, rule, "adds " + _names(ending))
 
 
 def _say(book: Any, tone: str, facts: dict[str, str], moves: list[str], lang: str) -> str:
@@ -446,7 +467,7 @@ def _close(
 ) -> None:
     """Add a closing when the draft has none: above its signature, or with the writer's name."""
     document = draft.document
-    if document.closing is not None:
+    if draft.closing:
         return
     closing = _wording(book, tone, "closing", facts)
     tail = draft.text[document.body_end :]
