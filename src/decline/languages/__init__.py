@@ -79,6 +79,7 @@ class Language:
     registers: tuple[str, ...]  # the default first; empty when the language has one
     header_words: tuple[str, ...]  # "to", "from"…: header lines of a pasted message
     subject_words: tuple[str, ...]  # "subject"…: what names a pasted message's subject line
+    subject_label: str  # how this language's letters name their subject line ("Subject")
 
 
 # Keys the reference language has that another may leave out, per file (dotted key paths,
@@ -115,7 +116,12 @@ def _meta(code: str, where: Path) -> Language:
             raise InputError(f"{path}: {key}: expected a list of strings, found {value!r}")
         return tuple(value)
 
-    unknown = sorted(set(data) - {field.name for field in fields(Language)} - {"code"})
+    subject = words("subject_words")
+    if not subject:
+        raise InputError(f"{path}: subject_words: expected at least one word, found none")
+    unknown = sorted(
+        set(data) - {field.name for field in fields(Language)} - {"code", "subject_label"}
+    )
     if unknown:
         raise InputError(f"{path}: unknown key {unknown[0]!r}; docs/languages.md lists the keys")
     return Language(
@@ -125,7 +131,8 @@ def _meta(code: str, where: Path) -> Language:
         locale=text("locale"),
         registers=words("registers"),
         header_words=tuple(word.lower() for word in words("header_words")),
-        subject_words=tuple(word.lower() for word in words("subject_words")),
+        subject_words=tuple(word.lower() for word in subject),
+        subject_label=subject[0],
     )
 
 

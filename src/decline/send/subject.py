@@ -1,8 +1,8 @@
 """Split a draft's first subject line off its body, for every face (CLI, web, API).
 
 A pasted draft names its subject the way its language does: `Subject:` in English,
-`Oggetto:` in Italian. The words come from the writer's phrase data (`subject_label` in
-`languages/<lang>/phrases.toml`), so a new language brings its own; any language's word is
+`Oggetto:` in Italian. The words are language data (`subject_words` in
+`languages/<lang>/meta.toml`), so a new language brings its own; any language's word is
 recognised in any draft, since the draft's language is known only after it is read.
 """
 
@@ -13,11 +13,10 @@ from functools import cache
 
 @cache
 def subject_labels() -> frozenset[str]:
-    """Return every language's word for a subject line, case-folded."""
-    from decline.writer.phrasebook import languages, phrasebook
+    """Return every language's words for a subject line, case-folded."""
+    from decline import languages
 
-    labels = {str(phrasebook(lang).meta.get("subject_label", "Subject")) for lang in languages()}
-    return frozenset(label.casefold() for label in labels | {"Subject"})
+    return frozenset(word.casefold() for word in languages.subject_words())
 
 
 def split_subject(text: str) -> tuple[str | None, str]:

@@ -56,7 +56,6 @@ class Letter:
 
 def subject_label(lang: str) -> str:
     """Return how the letter's language names a subject line ("Subject", "Oggetto")."""
-    from decline.writer.phrasebook import phrasebook
+    from decline import languages
 
-    label: str = phrasebook(lang).meta.get("subject_label", "Subject")
-    return label
+    return languages.meta(lang).subject_label

@@ -128,8 +128,13 @@ def phrasebook(lang: str, register: str | None = None) -> Phrasebook:
         raise InputError(
             f"no letters in language {lang!r}; choose one of {', '.join(_languages())}"
         )
-    data = _read(lang)
     language = registry.meta(lang)
+    data = _read(lang)
+    # What meta.toml says about the language is the writer's too: one place for each fact.
+    data = {
+        **data,
+        "meta": {**data["meta"], "name": language.native_name, "locale": language.locale},
+    }
     known = language.registers
     if register is None or (known and register == known[0]):
         return Phrasebook(lang=lang, data=data, register=known[0] if known else None)
