@@ -169,3 +169,112 @@ def test_a_long_review_from_a_worker_matches_one_done_here(tmp_path: Path) -> No
     reviewed = test_client.post("/api/v1/review", json={"text": LONG, "lang": "en"})
     assert reviewed.status_code == 200, reviewed.text
     assert reviewed.json()["report"] == json.loads(json.dumps(review(LONG, "en").to_dict()))
+
+
+def _annotation(text: str) -> tuple[str, str]:
+    """Return CRITICAL as HTML-ish annotated `data`, and the whole document it stands for."""
+    parts: list[dict[str, str]] = [{"markup": "<html><body><p>"}]
+    for number, paragraph in enumerate(text.split("\n\n")):
+        if number:
+            parts.append({"markup": "</p>\n<p class='x'>", "interpretAs": "\n\n"})
+        parts.append({"text": paragraph.replace("Frankly", "Frankly")})
+    parts.append({"markup": "</p></body></html>"})
+    document = "".join(part.get("text", part.get("markup", "")) for part in parts)
+    return json.dumps({"annotation": parts}), document
+
+
+def test_data_with_markup_reports_matches_in_the_whole_document(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    data, document = _annotation(CRITICAL)
+    plain = api.post("/v2/check", data={"text": CRITICAL, "language": "en"}).json()
+    marked = api.post("/v2/check", data={"data": data, "language": "en"})
+    assert marked.status_code == 200, marked.text
+    matches = marked.json()["matches"]
+    assert [m["rule"]["id"] for m in matches] == [m["rule"]["id"] for m in plain["matches"]]
+    for found, expected in zip(matches, plain["matches"], strict=True):
+        span = document[found["offset"] : found["offset"] + found["length"]]
+        assert span == CRITICAL[expected["offset"] : expected["offset"] + expected["length"]]
+    negative = next(m for m in matches if m["rule"]["id"].startswith("D5"))
+    assert negative["offset"] > CRITICAL.index("Frankly")  # moved past the markup
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("{not json", "Invalid 'data'"),
+        ('{"annotation": "text"}', "'annotation' list"),
+        ('{"annotation": [{"text": "a", "markup": "b"}]}', "either 'text' or 'markup'"),
+        ('{"annotation": [{"text": 5}]}', "texts"),
+        ('{"annotation": [{"text": "Dear Tom, thank you \\ud800 no."}]}', "surrogate"),
+        ('{"annotation": [' + "[" * 50_000 + "]" * 50_000 + "]}", "nested too deeply"),
+    ],
+)
+def test_bad_data_is_languagetools_400(tmp_path: Path, data: str, says: str) -> None:
+    answer = client(tmp_path / "w.db").post("/v2/check", data={"data": data, "language": "en"})
+    assert answer.status_code == 400
+    assert answer.text.startswith("Error: ")
+    assert says in answer.text
+
+
+def test_text_and_data_together_are_refused(tmp_path: Path) -> None:
+    data = json.dumps({"annotation": [{"text": GRACEFUL}]})
+    answer = client(tmp_path / "w.db").post(
+        "/v2/check", data={"text": GRACEFUL, "data": data, "language": "en"}
+    )
+    assert answer.status_code == 400
+    assert "either 'text' or 'data'" in answer.text
+
+
+BLUNT = (
+    "Dear Tom,\n\nI will not accept the offer. Frankly, your management is a disorganised "
+    "mess.\n\nAlex"
+)
+
+
+def test_enabled_only_keeps_just_the_enabled_rules(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    full = api.post("/v2/check", data={"text": BLUNT, "language": "en"}).json()["matches"]
+    ids = sorted({m["rule"]["id"] for m in full})
+    assert len(ids) >= 2, ids
+    only = api.post(
+        "/v2/check",
+        data={"text": BLUNT, "language": "en", "enabledOnly": "true", "enabledRules": ids[0]},
+    ).json()["matches"]
+    assert {m["rule"]["id"] for m in only} == {ids[0]}
+    # without enabledOnly, enabledRules adds nothing and takes nothing away
+    same = api.post(
+        "/v2/check", data={"text": BLUNT, "language": "en", "enabledRules": ids[0]}
+    ).json()["matches"]
+    assert sorted({m["rule"]["id"] for m in same}) == ids
+    category = full[0]["rule"]["category"]["id"]
+    by_category = api.post(
+        "/v2/check",
+        data={
+            "text": BLUNT,
+            "language": "en",
+            "enabledOnly": "true",
+            "enabledCategories": category,
+        },
+    ).json()["matches"]
+    assert by_category
+    assert {m["rule"]["category"]["id"] for m in by_category} == {category}
+    without = api.post(
+        "/v2/check", data={"text": BLUNT, "language": "en", "disabledCategories": category}
+    ).json()["matches"]
+    assert category not in {m["rule"]["category"]["id"] for m in without}
+    refused = api.post("/v2/check", data={"text": BLUNT, "language": "en", "enabledOnly": "true"})
+    assert refused.status_code == 400
+    assert "enabledOnly" in refused.text
+
+
+@pytest.mark.parametrize("text", ["ok", "Hallo Welt", "12345", "x"])
+def test_a_short_text_with_auto_falls_back_to_the_default_language(
+    tmp_path: Path, text: str
+) -> None:
+    answer = client(tmp_path / "w.db").post("/v2/check", data={"text": text, "language": "auto"})
+    assert answer.status_code == 200, answer.text
+    language = answer.json()["language"]
+    assert language["code"] == "en-US"
+    assert language["detectedLanguage"]["code"] == "en-US"
+    assert language["detectedLanguage"]["confidence"] == 0.0
+    assert "too short" in language["detectedLanguage"]["source"]
