@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from decline.checker import learned
 from decline.checker.document import Document, count_words
 from decline.checker.lexicon import Lexicon
 from decline.checker.rule import Finding, Rule, Severity
@@ -21,7 +22,7 @@ from decline.checker.rule import Finding, Rule, Severity
 # Template blanks look the same in every language; words such as "(job title)" come from
 # the lexicon's `placeholder` category.
 PLACEHOLDER = re.compile(
-    r"\[[^\[\]\n]{1,80}\](?!\()"  # [Company Name]
+    r"\[(?![.…\s]*\])(?!sic\])[^\[\]\n]{1,80}\](?!\()"  # [Company Name], not "[…]" or "[sic]"
     r"|_{2,}\([^\n]{0,160}?\)_{2,}|_{2,}[A-Za-z][\w ]{0,40}?_{2,}|_{3,}"  # __(Name)__, ____
     r"|<(?![a-z]+://)[A-Za-z][^<>@\n]{0,40}>"  # <Name>
     r"|\{[^{}\n]{1,40}\}"  # {name}
@@ -33,6 +34,9 @@ GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the wri
 _EXPLAINING_CLAUSE = re.compile(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
 _BLANK_MARKS = ("[", "__", "<", "{", "$")  # every PLACEHOLDER alternative but XXX needs one
 _ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
+_EMPTY_FIELD = re.compile(r"\w[ \t]+[,:]")  # "Dear ," : a greeting, a gap, the comma
+_JOINED = re.compile(r"\s*(?:,|&|\+|/|\band\b|\be\b|\bed\b)\s*", re.IGNORECASE)
+_BLANK_CHARS = re.compile(r"[\[\]{}<>_]+")
 SHOUTING = re.compile(
     r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
 )
@@ -189,8 +193,12 @@ class Analysis:
 
     @cached_property
     def gratitude(self) -> bool:
-        """Say whether the letter thanks them anywhere from salutation to closing."""
-        if self.hits("gratitude"):
+        """Say whether the letter thanks them anywhere from salutation to closing ("No
+        thanks" and a sarcastic "thanks, I guess" thank nobody)."""
+        hollow = self.hits("not_gratitude")
+        if any(
+            not any(h.start <= hit.start < h.end for h in hollow) for hit in self.hits("gratitude")
+        ):
             return True
         document = self.document
         if document.closing:
@@ -224,6 +232,11 @@ class Analysis:
         addressee = self.document.addressee
         if addressee and _ELLIPSIS_ONLY.fullmatch(self.text[addressee[0] : addressee[1]]):
             spans.append(addressee)
+        elif addressee is None and self.document.salutation:  # a form's blank: "Dear ,"
+            start, end = self.document.salutation
+            blank = _EMPTY_FIELD.search(self.text, start, end)
+            if blank:
+                spans.append((blank.start() + 1, blank.end() - 1))
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -237,19 +250,23 @@ class Analysis:
     def addressed_by_name(self) -> bool:
         """Say whether the salutation names a person (a blank for a name counts)."""
         addressee = self.document.addressee
-        if addressee is None:
-            return False
+        if addressee is None:  # "Dear ,": a form's blank for the name
+            salutation = self.document.salutation
+            return salutation is not None and any(
+                salutation[0] <= start < salutation[1] for start, _ in self.placeholders
+            )
         start, end = addressee
-        if any(s < end and e > start for s, e in self.placeholders):
-            return True
-        name = self.text[start:end].strip(" \t.,:;!")
-        if not name:
-            return False
         lexicon = self.lexicon
-        return not (
-            lexicon.pattern("generic_addressee").fullmatch(name)
-            or lexicon.pattern("title_only").fullmatch(name)
-        )
+        generic, title = lexicon.pattern("generic_addressee"), lexicon.pattern("title_only")
+        # "Jane and team", "Dott.ssa Rossi e team": one person named is enough; a blank for
+        # the company ("[Company Name] team") or a title alone ("Caro Presidente") is not.
+        for part in _JOINED.split(self.text[start:end]):
+            plain = " ".join(_BLANK_CHARS.sub(" ", part).split()).strip(" \t.,:;!")
+            if plain and (generic.fullmatch(plain) or title.fullmatch(plain)):
+                continue
+            if plain or _BLANK_CHARS.search(part):
+                return True
+        return False
 
     @cached_property
     def complaint_sentences(self) -> list[int]:
@@ -361,6 +378,11 @@ class Analysis:
             for match in EMOJI.finditer(text, body_start, body_end):
                 found.append((match.start(), match.end(), Severity.WARNING))
         return sorted(found)
+
+    @cached_property
+    def learned(self) -> learned.Verdict | None:
+        """Return the learned layer's verdict on the letter (None without a model)."""
+        return learned.assess(self)
 
     def signals(self) -> dict[str, bool]:
         """Return the ten signals that describe the letter (DESIGN.md's report contract)."""

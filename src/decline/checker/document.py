@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(
 )
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-*•–]|\d+[.)])[ \t]+\S")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
+_DATE_PREFIX = re.compile(r"[^\n]{0,40}?(?<!\d)(?:19|20)\d\d(?!\d)[.,]?[ \t]*")
 _SALUTATION_END = re.compile(r"[,:;!]|\r?\n|[ \t]+[—–][ \t]*")
 # Talking points greet inside a bullet or a quote: '- "Hi Sandra, …' or '• Buongiorno Roberta'
 _QUOTED_GREETING = re.compile(
@@ -202,6 +203,9 @@ def _find_opening(
         at = start + indent
         quoted = _QUOTED_GREETING.match(text, at, end)  # talking points: '- "Hi Sandra, …'
         found = _salutation_at(text, quoted.end() if quoted else at, end, lexicon)
+        dated = None if found else _DATE_PREFIX.match(text, at, end)
+        if dated:  # a date line flattened onto the greeting: "3 March 2026 Dear Ms. Park,"
+            found = _salutation_at(text, dated.end(), end, lexicon)
         if found:
             salutation, punctuated = found
             if punctuated or tentative is not None:

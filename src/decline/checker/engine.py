@@ -9,7 +9,7 @@ from decline.checker import language, lexicon
 from decline.checker.analysis import Analysis
 from decline.checker.document import parse
 from decline.checker.report import Report
-from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Finding
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Finding, Severity
 from decline.checker.rules import BY_CODE, CHECKS
 from decline.errors import InputError
 
@@ -25,6 +25,19 @@ def _normalise_ignore(ignore: Iterable[str]) -> frozenset[str]:
             raise InputError(f"unknown rule code {raw!r} to ignore; the codes are {known}")
         codes.add(code)
     return frozenset(codes)
+
+
+def _soften(findings: list[Finding], hard_rules: frozenset[str]) -> list[Finding]:
+    """Return the findings with P2–P7 errors made warnings, when the learned layer is sure
+    the letter is graceful: unless a hard rule (profanity, burnt bridges) has an error."""
+    if any(f.rule in hard_rules and f.severity is Severity.ERROR for f in findings):
+        return findings
+    return [
+        f._replace(severity=Severity.WARNING)
+        if f.severity is Severity.ERROR and f.principle is not None
+        else f
+        for f in findings
+    ]
 
 
 def review(
@@ -61,6 +74,9 @@ def review(
                 if count < MAX_FINDINGS_PER_GRADE:
                     kept[finding.severity] = count + 1
                     findings.append(finding)
+    verdict = analysis.learned
+    if verdict is not None and verdict.graceful and verdict.combine in ("decide", "clear"):
+        findings = _soften(findings, verdict.hard_rules)
     findings.sort(key=lambda f: (f.offset, f.rule))
     return Report(
         lang=code,

@@ -41,6 +41,7 @@ CATEGORIES = (
     "closing",
     "subject",
     "gratitude",
+    "not_gratitude",
     "decision",
     "hedge",
     "offer_terms",

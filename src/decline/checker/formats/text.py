@@ -66,7 +66,9 @@ def render(report: Report, *, name: str = "", color: bool = False, style: Style 
             if f.principle == principle and f.severity is not Severity.SUGGESTION
         ]
         mark = style("✗", fg="red", bold=True) if problems else style("✓", fg="green", bold=True)
-        detail = f" — {problems[0].message}" if problems else ""
+        # the worst problem of the principle, the rules' own before the learned layer's
+        first = min(problems, key=lambda f: (-f.severity.rank, f.rule)) if problems else None
+        detail = f" — {first.message}" if first else ""
         lines.append(f"  {mark} {principle}  {lex.checklist[principle]}{detail}")
     lines.append("")
     if not report.findings:

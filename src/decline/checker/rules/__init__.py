@@ -29,6 +29,7 @@ _NAMES = (
     "d601_no_stay_connected",
     "d701_no_door_open",
     "d702_burning_bridges",
+    "d703_reads_ungraceful",
     "d901_unfilled_placeholder",
 )
 MODULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _NAMES)

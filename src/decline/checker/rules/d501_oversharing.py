@@ -40,7 +40,7 @@ RULE = Rule(
         Example("Dear Tom,\nThanks, but I decline: they pay [[20% more]]."),
         Example("Gentile Luca,\ngrazie, ma rinuncio: mi offrono [[45.000 euro]].", "it"),
         Example(
-            "Dear Tom,\nThanks, but I decline. [[I was told]] it was remote. [[I asked for]] "
+            "Dear Tom,\nThanks, but I decline. [[I was told it was]] remote. [[I asked for]] "
             "later hours. The interviews were a poor experience too."
         ),
     ),
@@ -50,6 +50,7 @@ RULE = Rule(
         Example("Dear Tom,\nThank you for the offer of 5 March. I must decline it."),
         Example("Dear Ms. Kay,\nThank you for the offer from St. Aidan's Hospital. I decline it."),
         Example("Dear Dr. Shah,\nThanks for the nurse post at the Hill Street surgery. I decline."),
+        Example("Dear Tom,\nThanks. I was told you need an answer by Friday: I decline."),
     ),
 )
 

@@ -3,14 +3,15 @@
 ## What it does
 Flags criticism, blame, sarcasm and backhanded remarks aimed at the employer: a chaotic
 or patronising process, pay that is "too low" or "not worth it", interviewers who were
-"hard to talk to", "frankly", "no offence".
+"hard to talk to", "no offence"; a role called boring, a commute called a nightmare, an
+offer called disappointing, a sarcastic "thanks, I guess", a lecture ("you should rethink…").
 
 ## Why it matters
 Give a brief, safe reason (P5) and never burn a bridge (P7): the reader will remember the
 criticism long after the reason, and hiring communities are small.
 
 ## Example
-    Frankly, the salary was simply too low for the role.
+    No offence, but the salary was simply too low for the role.
 
 ## Use instead
     I have decided to accept a role that better fits my needs right now.
@@ -30,7 +31,14 @@ RULE = Rule(
     severity=Severity.ERROR,
     doc=__doc__ or "",
     bad=(
-        Example("Dear Tom,\nThanks. [[Frankly]], I must decline the offer."),
+        Example("Dear Tom,\nThanks. [[No offence]], but I must decline the offer."),
+        Example("Dear Tom,\nThank you. I decline: the [[role is boring]]."),
+        Example("Dear Tom,\nThanks. I decline; the [[commute would be a nightmare]]."),
+        Example("Dear Tom,\nThank you, I decline. Your [[offer was disappointing]]."),
+        Example("Dear Tom,\nI decline the offer. [[Thanks anyway I guess]]."),
+        Example("Dear Tom,\nI decline. [[You should really rethink]] how you treat people."),
+        Example("Gentile Luca,\ngrazie, ma rinuncio: il [[ruolo è noioso]].", "it"),
+        Example("Gentile Luca,\nrinuncio. [[Dovreste imparare]] a rispettare i candidati.", "it"),
         Example("Dear Tom,\nThanks. I decline: the [[salary was simply too low]]."),
         Example("Dear Tom,\nThanks. I decline; the process felt [[chaotic]]."),
         Example('Dear Tom,\nThanks for the [["generous"]] offer. I decline.'),
@@ -43,6 +51,9 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. I decline; this is no criticism of your team."),
         Example("Dear Tom,\nThanks. I have decided to decline; the gap in pay is too wide."),
         Example("Dear Tom,\nThank you. I am disappointed that I cannot accept."),
+        Example("Dear Tom,\nThanks. Frankly, it was a hard choice, but I decline."),
+        Example("Dear Tom,\nThanks. To be honest, the other role is closer to home. I decline."),
+        Example("Dear Tom,\nThanks. I decline; the commute by train would be long for me."),
         Example("Dear Tom,\nThanks. I decline, as I have joined a more established firm."),
         Example("Caro Tom,\ngrazie, ma ho scelto un'azienda più strutturata.", "it"),
         Example("Gentile Dott.ssa Rossi,\nrinuncio. Mi vergogno di scriverLe così tardi.", "it"),

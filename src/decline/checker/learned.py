@@ -1,0 +1,180 @@
+"""The learned layer: a small logistic regression over the rule features for `graceful`.
+
+Rules list words; they cannot list every way a letter sneers, moralises or rambles. This
+layer weighs what the analysis already found (signals, lexicon hits per category, sentence
+statistics, a few cheap lexical counts) and says how likely a careful coach would call the
+letter graceful. It was trained only on letters the rules were never tuned on
+(`make model`; docs/model.md is its card). Pure Python at run time: the weights are a
+small JSON file inside the package, read on the first review that needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decline.checker.analysis import Analysis
+
+MODEL_PATH = Path(__file__).resolve().parent / "model" / "graceful.json"
+
+# The lexicon categories whose hits are features (counted per letter and per sentence).
+HIT_CATEGORIES = (
+    "gratitude",
+    "decision",
+    "hedge",
+    "deliberation",
+    "reason",
+    "regret",
+    "stay_connected",
+    "door_open",
+    "negative",
+    "grievance",
+    "burn",
+    "overshare",
+    "money",
+    "profanity",
+    "slang",
+    "grovel",
+)
+MOVES = ("gratitude", "decision", "regret", "stay_connected", "door_open", "deliberation")
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|io|mi|mio|mia|miei|mie)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|yours|yourself|voi|vostro|vostra|vostri|lei|la|le|sua|suo|tu|tuo|tua|ti)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights over named features (already divided by each feature's scale)."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    combine: str  # "decide", "flag" or "clear": what the layer may change (docs/model.md)
+    hard_rules: frozenset[str]  # rule codes the layer never overrules
+
+    def logit(self, features: dict[str, float]) -> float:
+        """Return the log-odds that the letter is graceful."""
+        weights = self.weights
+        return self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+
+UNSET: object = object()
+_override: list[object] = [UNSET]
+
+
+def use(chosen: object) -> None:
+    """Review with another model, or None for the rules alone (training); UNSET restores."""
+    _override[0] = chosen
+
+
+def model() -> Model | None:
+    """Return the model in use: the shipped one (read once) unless `use` chose another."""
+    chosen = _override[0]
+    if chosen is UNSET:
+        return _shipped()
+    return chosen if isinstance(chosen, Model) else None
+
+
+@cache
+def _shipped() -> Model | None:
+    """Return the shipped model, or None when the package has none."""
+    try:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return Model(
+        bias=float(data["bias"]),
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        threshold=float(data["threshold"]),
+        combine=str(data["combine"]),
+        hard_rules=frozenset(data.get("hard_rules", ())),
+    )
+
+
+def sentence_features(analysis: Analysis, index: int) -> dict[str, float]:
+    """Return the features one sentence contributes (the additive, local ones)."""
+    features: dict[str, float] = {}
+    for category in HIT_CATEGORIES:
+        if index in analysis.sentences_with(category):
+            count = sum(1 for hit in analysis.hits(category) if hit.sentence == index)
+            features[f"hits:{category}"] = float(count)
+    if not any(index in analysis.sentences_with(move) for move in MOVES):
+        features["free_sentences"] = 1.0
+    return features
+
+
+def features(analysis: Analysis) -> dict[str, float]:
+    """Return the letter's features: what the rules found, and how the letter is built."""
+    document = analysis.document
+    found: dict[str, float] = {}
+    for name, value in analysis.signals().items():
+        if value:
+            found[f"signal:{name}"] = 1.0
+    for category in HIT_CATEGORIES:
+        count = len(analysis.hits(category))
+        if count:
+            found[f"hits:{category}"] = float(min(count, 4))
+    sentences = document.sentences
+    lengths = [len(sentence.text.split()) for sentence in sentences] or [0]
+    moves = set().union(*(analysis.sentences_with(move) for move in MOVES))
+    free = sum(1 for index in range(len(sentences)) if index not in moves)
+    body = document.body
+    words = max(document.words, 1)
+    found.update(
+        {
+            "log_words": math.log1p(document.words),
+            "log_sentences": math.log1p(len(sentences)),
+            "longest_sentence": min(max(lengths), 80) / 20,
+            "free_sentences": float(min(free, 10)),
+            "free_share": free / len(sentences) if sentences else 0.0,
+            "first_person": len(_FIRST_PERSON.findall(body)) / words * 10,
+            "second_person": len(_SECOND_PERSON.findall(body)) / words * 10,
+            "exclamations": float(min(body.count("!"), 5)),
+            "questions": float(min(body.count("?"), 5)),
+            "brackets": float(min(body.count("("), 5)),
+            "placeholders": float(min(len(analysis.placeholders), 5)),
+            "italian": 1.0 if analysis.lexicon.code == "it" else 0.0,
+        }
+    )
+    return found
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the layer says of one letter."""
+
+    graceful: bool
+    probability: float
+    sentence: int | None  # the sentence that pulled hardest towards "not graceful"
+    combine: str  # what the layer may change: "decide", "flag" or "clear"
+    hard_rules: frozenset[str]  # rule codes it never softens
+
+
+def assess(analysis: Analysis) -> Verdict | None:
+    """Return the layer's verdict on a letter, or None when no model is shipped."""
+    current = model()
+    if current is None:
+        return None
+    logit = current.logit(features(analysis))
+    probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
+    graceful = probability >= current.threshold
+    sentence = None
+    if not graceful and analysis.document.sentences:
+        weights = current.weights
+        scores = [
+            sum(weights.get(name, 0.0) * value for name, value in local.items())
+            for local in (
+                sentence_features(analysis, index)
+                for index in range(len(analysis.document.sentences))
+            )
+        ]
+        sentence = min(range(len(scores)), key=lambda index: (scores[index], index))
+    return Verdict(graceful, probability, sentence, current.combine, current.hard_rules)
