@@ -76,7 +76,7 @@ def test_table_fits_80_columns(tmp_path: Path, count: int) -> None:
     assert max(len(line) for line in lines if not line.startswith("  decline write")) <= 80
     scores = [line for line in lines if line.startswith("│ Score (0–100)")]
     assert len(scores) == (1 if count == 3 else 2)  # six offers: two tables of the same rows
-    companies = "".join(lines[: lines.index("Weights: your [priorities], normalised to 100%.")])
+    companies = "".join(lines[: lines.index("Weights: your priorities, normalised to 100%.")])
     names = ["Beta Robotics", "Acme Analytics", "Gamma Pay"]
     if count == 3:
         assert all(name in companies for name in names)

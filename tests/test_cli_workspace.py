@@ -34,7 +34,16 @@ def test_add_is_idempotent_and_updates_by_id(capsys: Capture, db: Path, tmp_path
     changed = tmp_path / "offers.toml"
     text = example_offers().read_text(encoding="utf-8")
     changed.write_text(text.replace("base_salary = 62000", "base_salary = 64000"), "utf-8")
-    assert "1 updated (acme); 2 unchanged" in decline(capsys, db, "add", str(changed)).out
+    # a stored offer with other terms is replaced only when asked for (no terminal: --yes)
+    refused = decline(capsys, db, "add", str(changed))
+    assert refused.code == 2
+    assert "would replace 1 stored offer(s) with different terms: acme" in refused.err
+    assert "--yes" in refused.err
+    assert "unchanged" in decline(capsys, db, "add", str(example_offers())).out  # kept as was
+    decline(capsys, db, "decide", "acme", "decline")
+    replaced = decline(capsys, db, "add", "--yes", str(changed))
+    assert "1 updated (acme); 2 unchanged" in replaced.out
+    assert "acme was replaced and keeps its recorded decision (decline)" in replaced.err
 
 
 def test_a_bad_offer_file_is_exit_2(capsys: Capture, db: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decline import compare
-from decline.offers import BUILTIN_CRITERIA, Candidate, Commute, Equity, Offer, OfferSet, Priorities
+from decline.offers import Candidate, Commute, Equity, Offer, OfferSet, Priorities, builtin_criteria
 
 money = st.one_of(st.none(), st.floats(0, 500_000, allow_nan=False))
 rating = st.integers(1, 5).map(float)
@@ -46,7 +46,7 @@ def offers(draw: st.DrawFn, index: int) -> Offer:
 @st.composite
 def offer_sets(draw: st.DrawFn) -> OfferSet:
     count = draw(st.integers(1, 6))
-    names = [*BUILTIN_CRITERIA, "mission"]
+    names = [*builtin_criteria(), "mission"]
     weights = draw(st.dictionaries(st.sampled_from(names), st.floats(0.1, 10), max_size=7))
     return OfferSet(
         candidate=Candidate(name="A", hourly_rate=draw(st.one_of(st.none(), st.floats(0, 100)))),

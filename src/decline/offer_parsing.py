@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from difflib import get_close_matches
 from itertools import islice
@@ -22,7 +23,6 @@ from decline.offer_lines import Path as KeyPath
 from decline.offer_lines import show as _show
 from decline.offer_priorities import read_priorities
 from decline.offers import (
-    BUILTIN_CRITERIA,
     CANDIDATE_FIELDS,
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -35,9 +35,10 @@ from decline.offers import (
     Offer,
     OfferSet,
     Priorities,
+    builtin_criteria,
+    rated_criteria,
 )
 
-RATED_BUILTINS = ("culture", "growth")  # the built-in criteria a candidate rates 1–5
 MAX_OFFER_BYTES = 10_000_000  # an offer file is a few kilobytes: 10 MB is the wrong file
 MAX_PROBLEMS = 50  # lines listed for one file; the rest are counted ("…and 2,990 more")
 MAX_SUGGESTIONS = 10  # "did you mean" for the first unknown names only, and at most
@@ -71,6 +72,39 @@ def _suggest(name: str, known: Iterable[str]) -> str:
     return f" — did you mean {close[0]!r}?" if close else ""
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an offer file: the key it is about, its line, and what is wrong.
+
+    `field` is the key's dotted path without positions (``offer.base_salary``,
+    ``offer.equity.value``, ``fx.USD``, ``candidate.name``), so a face can put `message`
+    (which names no file or line) beside the input that holds that key.
+    """
+
+    field: str | None
+    message: str
+    line: int = 0
+    detail: str = ""
+    """The message without the file's context ("expected …, found …"), for beside a field."""
+
+
+class OfferFileError(InputError):
+    """Every problem of one offer file: the text lists them all, `problems` keeps each.
+
+    `field` (the InputError's) is the first problem's, for a face that shows only one.
+    """
+
+    def __init__(self, text: str, problems: tuple[Problem, ...]) -> None:
+        super().__init__(text, field=problems[0].field if problems else None)
+        self.problems = problems
+
+
+def field_of(where: KeyPath) -> str | None:
+    """Return the dotted key path of `where` without list positions, or None for the top."""
+    names = [str(part) for part in where if not isinstance(part, int)]
+    return ".".join(names) or None
+
+
 class _Reader:
     """Turns the parsed TOML into models, writing down each problem with its line."""
 
@@ -78,6 +112,7 @@ class _Reader:
         self.label = label
         self.lines = KeyLines(lines) if isinstance(lines, str) else lines
         self.found: list[tuple[int, str]] = []
+        self.each: list[Problem] = []
         self.ids: dict[str, int] = {}
         self.suggestions = 0
         self.compared = 0
@@ -97,10 +132,21 @@ class _Reader:
         self.compared += len(candidates)
         return _suggest(name, candidates)
 
-    def problem(self, where: KeyPath, message: str) -> None:
+    def problem(self, where: KeyPath, message: str, *, key: str | None = None) -> None:
+        """Write down a problem at `where` (or at its missing `key`), with its line."""
         line = self.lines.find(where)
         prefix = f"{self.label}:{line}: " if line else f"{self.label}: "
         self.found.append((line or 0, prefix + message))
+        place = (*where, key) if key else where
+        last = str(place[-1]) if place and not isinstance(place[-1], int) else ""
+        marker = f"{last}: "
+        detail = message.split(marker, 1)[1] if last and marker in message else message
+        self.each.append(Problem(field_of(place), message, line or 0, detail))
+
+    def error(self) -> OfferFileError:
+        """Return the error listing every problem (in the order of the file's lines)."""
+        ordered = tuple(sorted(self.each, key=lambda problem: problem.line))
+        return OfferFileError("\n".join(self.problems), ordered)
 
     @property
     def problems(self) -> list[str]:
@@ -136,7 +182,7 @@ class _Reader:
         value = table.get(key)
         if value is None:
             if required:
-                self.problem(where, f"{ctx}missing required key {key!r} (a text)")
+                self.problem(where, f"{ctx}missing required key {key!r} (a text)", key=key)
             return None
         if not isinstance(value, str) or (required and not value.strip()):
             self.problem(
@@ -241,7 +287,9 @@ class _Reader:
         self.known_keys(table, _EQUITY, where, f"{ctx}equity: ")
         value = self.number(table, "value", where, f"{ctx}equity.", "offer.equity.value")
         if "value" not in table:
-            self.problem(where, f"{ctx}equity: missing 'value' (the whole grant's worth)")
+            self.problem(
+                where, f"{ctx}equity: missing 'value' (the whole grant's worth)", key="value"
+            )
         years = self.whole(table, "vesting_years", where, f"{ctx}equity.", _VESTING_YEARS)
         cliff = self.whole(table, "cliff_months", where, f"{ctx}equity.", _CLIFF_MONTHS) or 0
         schedule = self.schedule(table.get("schedule"), (*where, "schedule"), ctx)
@@ -301,11 +349,11 @@ class _Reader:
         table = self.table(raw, where, ctx, "ratings") or {}
         ratings: dict[str, float] = {}
         for name in table:
-            if name in BUILTIN_CRITERIA and name not in RATED_BUILTINS:
+            if name in builtin_criteria() and name not in rated_criteria():
                 self.problem(
                     (*where, name),
                     f"{ctx}ratings.{name}: {name} is computed from the offer's figures, not "
-                    f"rated; rate {', '.join(RATED_BUILTINS)} or a criterion of your own",
+                    f"rated; rate {', '.join(rated_criteria())} or a criterion of your own",
                 )
                 continue
             value = self.number(table, name, where, f"{ctx}ratings.", "offer.ratings.NAME")
@@ -414,7 +462,9 @@ class _Reader:
             return None, {}
         base = None
         if "base" not in table:
-            self.problem(("fx",), "[fx]: missing 'base', the currency offers are compared in")
+            self.problem(
+                ("fx",), "[fx]: missing 'base', the currency offers are compared in", key="base"
+            )
         else:
             base = self.currency(table["base"], ("fx", "base"), "[fx] ", "base")
         rates: dict[str, float] = {}
@@ -528,7 +578,7 @@ def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
     priorities = read_priorities(reader, data.get("priorities"), rated)
     working_weeks = reader.settings(data.get("settings"))
     if reader.problems:
-        raise InputError("\n".join(reader.problems))
+        raise reader.error()
     return OfferSet(
         candidate=candidate,
         offers=tuple(offers),

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from decline.offer_lines import Path as KeyPath
 from decline.offer_lines import show as _show
-from decline.offers import BUILTIN_CRITERIA, RANGES, Priorities, Range
+from decline.offers import RANGES, Priorities, Range, builtin_criteria
 
 
 class _Reader(Protocol):
@@ -63,7 +63,7 @@ def _check_name(reader: _Reader, name: str, where: tuple[str, ...], known: Known
     reader.problem(
         where,
         f"[priorities] {_show(name)}: expected a built-in criterion "
-        f"({', '.join(BUILTIN_CRITERIA)}) or one some offer rates in `ratings`, "
+        f"({', '.join(builtin_criteria())}) or one some offer rates in `ratings`, "
         f"found {_show(name)}{reader.suggest(name, known)}",
     )
     return False
@@ -74,7 +74,8 @@ def read_priorities(reader: _Reader, raw: object, rated: set[str]) -> Priorities
     table = reader.table(raw, ("priorities",), "", "[priorities]")
     if table is None:
         return Priorities()
-    known = dict.fromkeys([*BUILTIN_CRITERIA, *sorted(rated - set(BUILTIN_CRITERIA))])
+    builtins = builtin_criteria()
+    known = dict.fromkeys([*builtins, *sorted(rated - set(builtins))])
     pairwise_raw = table.get("pairwise")
     direct = {k: v for k, v in table.items() if k != "pairwise"}
     if pairwise_raw is not None and direct:

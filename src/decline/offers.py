@@ -12,10 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
-from decline.errors import NotFoundError
-
-BUILTIN_CRITERIA = ("compensation", "benefits", "time_off", "commute", "culture", "growth")
-CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
+from decline.errors import InputError, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -83,6 +80,118 @@ RANGES: dict[str, Range] = {
 Bounds keep every figure finite through the maths: nothing the evaluation computes from
 numbers in these ranges can overflow to infinity or become NaN.
 """
+
+
+CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One built-in comparison criterion: everything about it, in one registry entry.
+
+    `measure` names how its figure is found (`decline.evaluate.criteria.MEASURES`:
+    "pay", "benefits_value", "pto_days", "commute", "rating"); `figures` are the offer-file
+    keys it reads (their ranges are in RANGES); `form_fields` the web offer form's inputs
+    for them. A rated criterion ("rating") is the candidate's own 1–5 judgement in
+    `ratings`, with the form field ``rating_<name>``. Its label in each language is data:
+    `[criteria]` in `languages/<code>/messages.toml` (a missing one fails when words load).
+    """
+
+    name: str
+    measure: str
+    unit: str  # "money" | "days" | "hours" | "rating": how its figure is shown
+    lower_is_better: bool = False
+    figures: tuple[str, ...] = ()
+    form_fields: tuple[str, ...] = ()
+
+    @property
+    def rated(self) -> bool:
+        """Tell whether the candidate rates it 1–5 (rather than the offer's figures)."""
+        return self.measure == "rating"
+
+
+CRITERIA: dict[str, Criterion] = {
+    entry.name: entry
+    for entry in (
+        Criterion(
+            "compensation",
+            "pay",
+            "money",
+            figures=(
+                "offer.base_salary",
+                "offer.bonus_target_pct",
+                "offer.signing_bonus",
+                "offer.equity.value",
+                "offer.retirement_match_pct",
+            ),
+            form_fields=(
+                "base_salary",
+                "bonus_target_pct",
+                "signing_bonus",
+                "equity_value",
+                "equity_vesting_years",
+                "equity_cliff_months",
+                "retirement_match_pct",
+            ),
+        ),
+        Criterion(
+            "benefits",
+            "benefits_value",
+            "money",
+            figures=("offer.benefits_value",),
+            form_fields=("benefits_value",),
+        ),
+        Criterion(
+            "time_off", "pto_days", "days", figures=("offer.pto_days",), form_fields=("pto_days",)
+        ),
+        Criterion(
+            "commute",
+            "commute",
+            "hours",
+            lower_is_better=True,
+            figures=(
+                "offer.commute.minutes_one_way",
+                "offer.commute.office_days_per_week",
+                "offer.commute.cost_per_day",
+            ),
+            form_fields=("commute_minutes", "commute_days", "commute_cost"),
+        ),
+        Criterion("culture", "rating", "rating", figures=("offer.ratings.NAME",)),
+        Criterion("growth", "rating", "rating", figures=("offer.ratings.NAME",)),
+    )
+}
+"""The built-in criteria, in the order tables and forms show them: the one registry.
+
+Adding a criterion is one entry here plus its label in each language's messages; an
+unknown name is an error everywhere (`criterion`), never a fall-through.
+"""
+
+
+def builtin_criteria() -> tuple[str, ...]:
+    """Return the built-in criteria's names, in order (read at call time: one registry)."""
+    return tuple(CRITERIA)
+
+
+def rated_criteria() -> tuple[str, ...]:
+    """Return the built-in criteria the candidate rates 1–5."""
+    return tuple(name for name, entry in CRITERIA.items() if entry.rated)
+
+
+def criterion(name: str) -> Criterion:
+    """Return a built-in criterion's entry; InputError naming the known ones otherwise."""
+    entry = CRITERIA.get(name)
+    if entry is None:
+        raise InputError(
+            f"criterion: expected one of {', '.join(CRITERIA)}, found {name!r}",
+            field=f"priorities.{name}",
+        )
+    return entry
+
+
+def lower_is_better(name: str) -> bool:
+    """Tell whether less is better on this criterion (a custom, rated one: more is better)."""
+    entry = CRITERIA.get(name)
+    return entry is not None and entry.lower_is_better
 
 
 @dataclass(frozen=True)

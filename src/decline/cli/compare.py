@@ -39,7 +39,7 @@ OFFERS may be - to read the offer file from standard input; -o - is standard out
 @click.option(
     "--samples",
     type=click.IntRange(0, 1_000_000),
-    default=10_000,
+    default=10_000,  # decline.service.offers.SAMPLES: the web page and the API use it too
     show_default=True,
     help="Weightings sampled for the sensitivity (0: none).",
 )
@@ -68,8 +68,8 @@ def command(
     """Weigh the offers against your priorities and recommend one (P1)."""
     from decline.cli.io import check_output, is_stdio, output_path, read_offers, write_output
     from decline.errors import InputError
-    from decline.evaluate.compare import compare
     from decline.evaluate.explain import Words, languages
+    from decline.service.offers import compare_with_settings, comparison_language
 
     if lang is not None and lang not in languages():
         raise click.BadParameter(f"expected one of {', '.join(languages())}", param_hint="--lang")
@@ -79,12 +79,9 @@ def command(
         if target is not None:
             check_output(target, inputs=[offers], force=force, option=option)
     offer_set = read_offers(offers)
-    if lang is None:
-        file_lang = offer_set.candidate.lang
-        settings_lang = state.settings().lang if file_lang not in languages() else None
-        lang = file_lang if file_lang in languages() else settings_lang or "en"
-    words = Words(lang if lang in languages() else "en")
-    comparison = compare(offer_set, samples=samples, seed=seed)
+    settings = state.settings() if lang is None else None
+    words = Words(comparison_language(offer_set, settings, lang))
+    comparison = compare_with_settings(offer_set, settings, samples=samples, seed=seed)
     if chart is not None:
         from decline.evaluate.chart import save_chart
 

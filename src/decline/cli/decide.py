@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from decline.cli.workspace_options import open_workspace
-from decline.workspace.catalog import decide
 from decline.workspace.store import utc_now
 
 
@@ -19,12 +18,11 @@ def command(ctx: click.Context, offer_id: str, decision: str) -> None:
     Accepting a second offer is recorded but warned about: `decline status` then asks you
     to keep one. A decline is sent only to an offer recorded as declined.
     """
-    from decline.workspace.status import other_acceptances
+    from decline.service.offers import decide
 
     with open_workspace(ctx) as workspace, workspace.transaction() as connection:
-        changed = decide(connection, offer_id, decision, utc_now())
-        others = other_acceptances(connection, offer_id) if decision == "accept" else []
-    if not changed:
+        recorded = decide(connection, offer_id, decision, utc_now())
+    if not recorded.changed:
         click.echo(f"{offer_id}: already recorded as {decision}")
     elif decision == "decline":
         click.echo(
@@ -32,7 +30,7 @@ def command(ctx: click.Context, offer_id: str, decision: str) -> None:
         )
     else:
         click.echo(f"{offer_id}: accept recorded — decline the other offers promptly")
-    for other_id, company in others:
+    for other_id, company in recorded.other_acceptances:
         click.echo(
             f"decline: warning — you also accepted {other_id} ({company}); keep one, and "
             f"record the other as declined: `decline decide {other_id} decline`",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decline.errors import InputError
 from decline.evaluate.criteria import (
-    LOWER_IS_BETTER,
     normalise,
     rate,
     raw_value,
@@ -37,7 +36,7 @@ from decline.evaluate.sensitivity import (
     win_probability,
 )
 from decline.evaluate.weights import resolve_weights
-from decline.offers import Offer, OfferSet
+from decline.offers import Offer, OfferSet, lower_is_better
 
 CLOSE_POINTS = 3.0
 CLOSE_WIN_SHARE = 0.60
@@ -90,8 +89,7 @@ def _break_even(
         assert value is not None
         column[who] = value + delta
         columns = {
-            c: normalise(column if c == criterion else raw[c], c in LOWER_IS_BETTER)
-            for c in weights
+            c: normalise(column if c == criterion else raw[c], lower_is_better(c)) for c in weights
         }
         totals = _totals(columns, weights, count)
         return totals[runner] - totals[leader]
@@ -157,7 +155,7 @@ def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Com
     criteria = list(weights)
     offers = offer_set.offers
     raw = {c: [raw_value(offer_set, o, c) for o in offers] for c in criteria}
-    columns = {c: normalise(raw[c], c in LOWER_IS_BETTER) for c in criteria}
+    columns = {c: normalise(raw[c], lower_is_better(c)) for c in criteria}
     totals = _totals(columns, weights, len(offers))
     order = sorted(range(len(offers)), key=lambda j: (-totals[j], j))
     leader = order[0]

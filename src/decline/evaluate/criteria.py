@@ -12,12 +12,11 @@ needs gets the mean score of the offers that have it, and is flagged in `estimat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from decline.evaluate.money import commute_per_year, pay_by_year
-from decline.offers import Offer, OfferSet
+from decline.offers import CRITERIA, Offer, OfferSet
 
-LOWER_IS_BETTER = frozenset({"commute"})
 NO_DATA_SCORE = 50.0  # a criterion no offer has data for cannot tell them apart
 
 
@@ -39,19 +38,48 @@ def commute_burden(offer_set: OfferSet, offer: Offer) -> float | None:
     return year.hours * hourly_rate + year.cost * rate(offer_set, offer)
 
 
+def _pay(offer_set: OfferSet, offer: Offer, _: str) -> float | None:
+    pay = pay_by_year(offer)
+    return None if pay is None else pay.average * rate(offer_set, offer)
+
+
+def _benefits(offer_set: OfferSet, offer: Offer, _: str) -> float | None:
+    value = offer.benefits_value
+    return None if value is None else value * rate(offer_set, offer)
+
+
+def _days(offer_set: OfferSet, offer: Offer, _: str) -> float | None:
+    return offer.pto_days
+
+
+def _commute(offer_set: OfferSet, offer: Offer, _: str) -> float | None:
+    return commute_burden(offer_set, offer)
+
+
+def _rating(offer_set: OfferSet, offer: Offer, name: str) -> float | None:
+    return offer.ratings.get(name)
+
+
+Measure = Callable[[OfferSet, Offer, str], float | None]
+MEASURES: dict[str, Measure] = {
+    "pay": _pay,
+    "benefits_value": _benefits,
+    "pto_days": _days,
+    "commute": _commute,
+    "rating": _rating,
+}
+"""How a criterion's figure is found, by the `measure` its registry entry names."""
+
+
 def raw_value(offer_set: OfferSet, offer: Offer, criterion: str) -> float | None:
-    """Return what the offer brings on the criterion, in the comparison's units; None if unknown."""
-    if criterion == "compensation":
-        pay = pay_by_year(offer)
-        return None if pay is None else pay.average * rate(offer_set, offer)
-    if criterion == "benefits":
-        value = offer.benefits_value
-        return None if value is None else value * rate(offer_set, offer)
-    if criterion == "time_off":
-        return offer.pto_days
-    if criterion == "commute":
-        return commute_burden(offer_set, offer)
-    return offer.ratings.get(criterion)
+    """Return what the offer brings on the criterion, in the comparison's units; None if unknown.
+
+    A built-in criterion is measured as its registry entry (`decline.offers.CRITERIA`)
+    says; any other name is a custom criterion the candidate rates.
+    """
+    entry = CRITERIA.get(criterion)
+    measure = MEASURES[entry.measure] if entry else _rating
+    return measure(offer_set, offer, criterion)
 
 
 def normalise(values: Sequence[float | None], lower_is_better: bool) -> list[float]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from decline.evaluate.ahp import AHPResult, ahp_priorities
 from decline.evaluate.criteria import raw_value
-from decline.offers import BUILTIN_CRITERIA, OfferSet
+from decline.offers import OfferSet, builtin_criteria
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,8 @@ class Weights:
 
 def _criteria_with_data(offer_set: OfferSet) -> list[str]:
     rated = [name for offer in offer_set.offers for name in offer.ratings]
-    names = list(BUILTIN_CRITERIA) + [n for n in dict.fromkeys(rated) if n not in BUILTIN_CRITERIA]
+    builtins = builtin_criteria()
+    names = [*builtins, *(n for n in dict.fromkeys(rated) if n not in builtins)]
     return [
         name
         for name in names

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -102,3 +103,104 @@ def numbers(data: dict[str, Any], key: str) -> dict[str, float]:
             raise ApiError(422, f"{key}.{name}: expected a number ≥ 0, found {number!r}")
         result[str(name)] = float(number)
     return result
+
+
+SPACES = " \u00a0\u202f\u2009"  # space, no-break, narrow no-break, thin: group separators
+_MARKS = ".,"
+
+
+class NumberError(ValueError):
+    """A form field's text is not a number, or its separators could be read two ways.
+
+    `reason` is ``"not_a_number"`` or ``"ambiguous"``; for an ambiguous text, `readings`
+    holds the two numbers it could mean (the page says both, in its own notation).
+    """
+
+    def __init__(self, reason: str, readings: tuple[Decimal, ...] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.readings = readings
+
+
+def babel_locale(lang: str) -> str:
+    """Return `lang` when Babel knows it (its number marks), else English's."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return "en"
+    return lang
+
+
+def localized_number(raw: str, locale: str) -> Decimal:
+    """Read a number typed in a form in the page's locale (Babel's marks for it).
+
+    Spaces (also no-break and narrow no-break ones) group digits. With both "," and ".",
+    the last one is the decimal mark. A mark that appears more than once groups digits.
+    A single mark followed by one, two or four or more digits is the decimal mark (so
+    "72,5" and "72.5" are 72.5 anywhere). A single mark followed by exactly three digits
+    is read as grouping when it is the locale's group mark ("72,000" in English, "72.000"
+    in Italian) or when the three digits are "000" (nobody writes three zero decimals, so
+    "72.000" in English and "72,000" in Italian are 72000 too). Otherwise it could be
+    either ("1,234" in Italian: 1.234 or 1234), and NumberError("ambiguous") asks again —
+    never a silent guess, never a salary divided by 1,000.
+    """
+    from babel.numbers import get_group_symbol
+
+    text = raw.strip()
+    sign = ""
+    if text[:1] in ("-", "\u2212"):
+        sign, text = "-", text[1:].strip()
+    if (
+        not text
+        or not text[0].isdigit()
+        or any(c not in "0123456789" + _MARKS + SPACES for c in text)
+    ):
+        raise NumberError("not_a_number")
+    marks = [c for c in text if c in _MARKS]
+    decimal = _decimal_mark(text, marks, get_group_symbol(locale))
+    whole, _, fraction = text.rpartition(decimal) if decimal else (text, "", "")
+    groups = _split_groups(whole)
+    grouped = len(groups) > 1
+    if (
+        any(not g.isdigit() for g in groups)
+        or (decimal and decimal in whole)
+        or (grouped and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])))
+        or (decimal and not fraction.isdigit())
+    ):
+        raise NumberError("not_a_number")
+    return Decimal(sign + "".join(groups) + (f".{fraction}" if decimal else ""))
+
+
+def _split_groups(whole: str) -> list[str]:
+    parts = [whole]
+    for separator in _MARKS + SPACES:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return parts
+
+
+def _decimal_mark(text: str, marks: list[str], group_mark: str) -> str | None:
+    """Return the decimal mark `text` uses, None when it has none; NumberError if unsure."""
+    if not marks:
+        return None
+    if len(set(marks)) == 2:
+        return marks[-1]
+    mark = marks[0]
+    if len(marks) > 1:
+        return None
+    head, _, tail = text.partition(mark)
+    head_digits = head
+    for space in SPACES:
+        head_digits = head_digits.replace(space, "")
+    if len(tail) != 3 or not tail.isdigit():
+        return mark
+    if len(head_digits) > 3 and head_digits == head:  # "72000,500": no grouping before it
+        return mark
+    if head_digits != head:  # "72 000,500": spaces group the digits, so the mark is decimal
+        return mark
+    if mark == group_mark or tail == "000":
+        return None
+    grouping = Decimal(head_digits + tail)
+    decimals = Decimal(f"{head_digits}.{tail}")
+    raise NumberError("ambiguous", (decimals, grouping))

@@ -6,18 +6,19 @@ disagree about what a valid offer is; each problem is shown beside its field.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from decline.errors import InputError
-from decline.offer_parsing import parse_offers
+from decline.offer_parsing import OfferFileError, Problem, parse_offers
 from decline.offer_writing import candidate_table, contact_table, dump_offers
-from decline.offers import Contact, Offer, OfferSet
+from decline.offers import Contact, Offer, OfferSet, rated_criteria
+from decline.web.i18n import Words
+from decline.web.inputs import NumberError, babel_locale, localized_number
 
-# form field -> key in the offer file ("a.b" for nested tables)
-FIELDS: dict[str, str] = {
+# form field -> key in the offer file ("a.b" for nested tables); the rated criteria's
+# fields ("rating_culture" …) come from the criteria registry, see `fields()`
+_FIELDS: dict[str, str] = {
     "id": "id",
     "company": "company",
     "role": "role",
@@ -38,8 +39,6 @@ FIELDS: dict[str, str] = {
     "commute_minutes": "commute.minutes_one_way",
     "commute_days": "commute.office_days_per_week",
     "commute_cost": "commute.cost_per_day",
-    "rating_culture": "ratings.culture",
-    "rating_growth": "ratings.growth",
     "liked": "liked",
     "contact_name": "contact.name",
     "contact_honorific": "contact.honorific",
@@ -48,7 +47,7 @@ FIELDS: dict[str, str] = {
     "contact_role": "contact.role",
     "others": "others",
 }
-NUMBERS = frozenset(
+_NUMBERS = frozenset(
     {
         "base_salary",
         "bonus_target_pct",
@@ -62,12 +61,26 @@ NUMBERS = frozenset(
         "commute_minutes",
         "commute_days",
         "commute_cost",
-        "rating_culture",
-        "rating_growth",
     }
 )
 DATES = frozenset({"received", "deadline"})
-_PREFIX = re.compile(r"^<form>:\d*:? ?(?:offer (?:'[^']*'|#\d+): )?")
+REQUIRED = ("id", "company", "role")
+
+
+def rating_fields() -> dict[str, str]:
+    """Return the form's rating fields, one per rated criterion of the registry."""
+    return {f"rating_{name}": name for name in rated_criteria()}
+
+
+def fields() -> dict[str, str]:
+    """Return every form field with the offer-file key it fills (ratings from the registry)."""
+    rated = {field: f"ratings.{name}" for field, name in rating_fields().items()}
+    return {**_FIELDS, **rated}
+
+
+def numbers() -> frozenset[str]:
+    """Return the fields that hold numbers (read in the page's locale)."""
+    return _NUMBERS | frozenset(rating_fields())
 
 
 @dataclass
@@ -89,7 +102,7 @@ def _text(value: object) -> str:
 
 def from_offer(offer: Offer | None) -> OfferForm:
     """Return the form filled from a stored offer (empty for a new one)."""
-    values = dict.fromkeys(FIELDS, "")
+    values = dict.fromkeys(fields(), "")
     values["contact_role"] = "hiring_manager"
     if offer is None:
         return OfferForm(values)
@@ -115,8 +128,8 @@ def from_offer(offer: Offer | None) -> OfferForm:
         values["commute_minutes"] = _text(offer.commute.minutes_one_way)
         values["commute_days"] = _text(offer.commute.office_days_per_week)
         values["commute_cost"] = _text(offer.commute.cost_per_day)
-    values["rating_culture"] = _text(offer.ratings.get("culture"))
-    values["rating_growth"] = _text(offer.ratings.get("growth"))
+    for field_name, criterion in rating_fields().items():
+        values[field_name] = _text(offer.ratings.get(criterion))
     if offer.contacts:
         first = offer.contacts[0]
         values["contact_name"] = first.name
@@ -128,14 +141,20 @@ def from_offer(offer: Offer | None) -> OfferForm:
     return OfferForm(values)
 
 
-def _value(name: str, raw: str) -> Any:
-    """Turn a field's text into the TOML value it stands for (the parser judges it)."""
-    if name in NUMBERS:
+def _value(name: str, raw: str, words: Words, problems: dict[str, str]) -> Any:
+    """Turn a field's text into the TOML value it stands for (the parser judges its range).
+
+    A number is read in the page's locale; text that is no number, or whose separators
+    could be read two ways, is a problem beside the field (and the raw text goes on, so
+    the parser's own message cannot replace it).
+    """
+    if name in numbers():
         try:
-            number = float(raw.replace(",", "."))
-        except ValueError:
+            number = localized_number(raw, babel_locale(words.lang))
+        except NumberError as error:
+            problems[name] = _number_problem(raw, error, words)
             return raw
-        return int(number) if number.is_integer() else number
+        return int(number) if number == number.to_integral_value() else float(number)
     if name in DATES:
         try:
             return date.fromisoformat(raw)
@@ -144,13 +163,25 @@ def _value(name: str, raw: str) -> Any:
     return raw
 
 
-def _table(values: dict[str, str], existing: Offer | None) -> dict[str, Any]:
+def _number_problem(raw: str, error: NumberError, words: Words) -> str:
+    from babel.numbers import format_decimal
+
+    if error.reason == "ambiguous":
+        locale = babel_locale(words.lang)
+        first, second = (format_decimal(value, locale=locale) for value in error.readings)
+        return words("offer_form.number_ambiguous", text=raw, first=first, second=second)
+    return words("offer_form.number_bad", text=raw)
+
+
+def _table(
+    values: dict[str, str], existing: Offer | None, words: Words, problems: dict[str, str]
+) -> dict[str, Any]:
     table: dict[str, Any] = {}
-    for name, key in FIELDS.items():
+    for name, key in fields().items():
         raw = values.get(name, "").strip()
         if not raw or name in ("others",) or name.startswith("contact_"):
             continue
-        value = _value(name, raw)
+        value = _value(name, raw, words, problems)
         outer, _, inner = key.partition(".")
         if inner:
             table.setdefault(outer, {})[inner] = value
@@ -158,7 +189,8 @@ def _table(values: dict[str, str], existing: Offer | None) -> dict[str, Any]:
             table[key] = value
     if existing is not None:
         # what the form does not show is kept, not lost: custom ratings, a vesting schedule
-        custom = {k: v for k, v in existing.ratings.items() if k not in ("culture", "growth")}
+        shown = set(rating_fields().values())
+        custom = {k: v for k, v in existing.ratings.items() if k not in shown}
         if custom:
             table["ratings"] = {**custom, **table.get("ratings", {})}
         equity = table.get("equity")
@@ -172,7 +204,7 @@ def _table(values: dict[str, str], existing: Offer | None) -> dict[str, Any]:
     if values.get("contact_name", "").strip():
         primary = {
             key.partition(".")[2]: values[name].strip()
-            for name, key in FIELDS.items()
+            for name, key in _FIELDS.items()
             if name.startswith("contact_") and values.get(name, "").strip()
         }
         contacts.append(primary)
@@ -188,11 +220,21 @@ def _table(values: dict[str, str], existing: Offer | None) -> dict[str, Any]:
 
 
 def read(
-    values: dict[str, str], stored: OfferSet | None, existing: Offer | None
+    values: dict[str, str], stored: OfferSet | None, existing: Offer | None, words: Words
 ) -> Offer | OfferForm:
-    """Return the valid offer the form describes, or the form with its problems."""
+    """Return the valid offer the form describes, or the form with its problems.
+
+    Numbers are read in the page's language (`words.lang`); everything else is judged by
+    the offer file's own parser, whose problems name the key they are about.
+    """
     from decline.offers import Candidate
 
+    missing = [name for name in REQUIRED if not values.get(name, "").strip()]
+    if missing:  # the names come first: nothing else is read before they are given
+        form = OfferForm(dict(values))
+        for name in missing:
+            form.problems[name] = words("offer_form.required", field=words(f"offer_form.{name}"))
+        return form
     candidate = stored.candidate if stored else Candidate(name="(you)")
     probe = OfferSet(
         candidate=candidate,
@@ -200,11 +242,15 @@ def read(
         fx_base=stored.fx_base if stored else None,
         fx_rates=stored.fx_rates if stored else {},
     )
-    text = dump_offers(probe) + _offer_toml(_table(values, existing))
+    number_problems: dict[str, str] = {}
+    table = _table(values, existing, words, number_problems)
+    text = dump_offers(probe) + _offer_toml(table)
     try:
         parsed = parse_offers(text, "<form>")
-    except InputError as error:
-        return _with_problems(values, str(error))
+    except OfferFileError as error:
+        return _with_problems(values, error.problems, number_problems)
+    if number_problems:
+        return OfferForm(dict(values), problems=number_problems)
     return parsed.offers[0]
 
 
@@ -218,17 +264,24 @@ def _offer_toml(table: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _with_problems(values: dict[str, str], message: str) -> OfferForm:
-    form = OfferForm(dict(values))
-    keys = sorted(FIELDS.items(), key=lambda item: -len(item[1]))
-    for line in message.splitlines():
-        plain = _PREFIX.sub("", line)
-        for name, key in keys:
-            if plain.startswith((f"{key}:", f"missing required key '{key}'")):
-                form.problems.setdefault(name, plain)
-                break
+def _with_problems(
+    values: dict[str, str], problems: tuple[Problem, ...], first: dict[str, str]
+) -> OfferForm:
+    """Put each problem beside the form field that fills its key (by the key, not the text).
+
+    `first` holds the form's own problems (a number it could not read), said in the page's
+    language; the parser's problem with the same field is then left out.
+    """
+    form = OfferForm(dict(values), problems=dict(first))
+    by_key = {f"offer.{key}": name for name, key in fields().items()}
+    for problem in problems:
+        name = by_key.get(problem.field or "")
+        if name is None and problem.field and problem.field.startswith("offer.ratings."):
+            name = f"rating_{problem.field.rsplit('.', 1)[1]}"
+        if name in values or name in by_key.values():
+            form.problems.setdefault(str(name), problem.detail)
         else:
-            form.general.append(plain)
+            form.general.append(problem.message)
     return form
 
 

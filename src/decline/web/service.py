@@ -17,8 +17,7 @@ from typing import Any
 
 from decline.checker.report import Report
 from decline.checker.rule import Severity
-from decline.errors import InputError
-from decline.offers import Offer, OfferSet, Priorities
+from decline.offers import Offer, OfferSet
 from decline.workspace.store import Workspace
 
 PRINCIPLES = ("P2", "P3", "P4", "P5", "P6", "P7")
@@ -144,15 +143,13 @@ def segments(report: Report) -> list[Segment]:
 
 def with_weights(offers: OfferSet, weights: dict[str, float]) -> OfferSet:
     """Return the offers with these direct weights instead of the stored priorities."""
-    chosen = {name: value for name, value in weights.items() if value > 0}
-    if not chosen:
-        raise InputError("priorities: give at least one criterion a weight above 0")
-    return dataclasses.replace(offers, priorities=Priorities(weights=chosen))
+    from decline.service.offers import with_weights as weighed
+
+    return weighed(offers, weights)
 
 
 def criteria(offers: OfferSet) -> list[str]:
     """Return the criteria one can weigh: built-ins, then every rated custom criterion."""
-    from decline.offers import BUILTIN_CRITERIA
+    from decline.service.offers import criteria_of
 
-    rated = sorted({name for o in offers.offers for name in o.ratings} - set(BUILTIN_CRITERIA))
-    return [*BUILTIN_CRITERIA, *rated]
+    return criteria_of(offers)

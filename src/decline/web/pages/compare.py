@@ -1,12 +1,12 @@
 """Compare (P1): the table, the chart, the recommendation; try other priorities and re-rank.
 
 Trying priorities is a GET (`?w.growth=5&…`): it changes nothing, so a link can share it.
-Saving them as the workspace's priorities is a POST.
+Saving them as the workspace's priorities is a POST, and so is saving exchange rates. The
+ranking itself is `decline.service.offers.compare_with_settings`, as in the CLI and API.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,8 @@ from starlette.routing import Route
 from decline.errors import InputError
 from decline.offers import OfferSet
 from decline.web import service
-from decline.web.pages.common import checked_form, db, see_other
-from decline.web.render import page, ui_language
+from decline.web.pages.common import checked_form, db, field, see_other, settings
+from decline.web.render import page, ui_language, words
 
 PREFIX = "w."
 
@@ -43,19 +43,32 @@ def _weights(params: Any, offers: OfferSet) -> dict[str, float] | None:
 
 
 def _comparison(request: Request, params: Any) -> tuple[OfferSet, Any, dict[str, float]]:
-    from decline import compare
+    from decline.service.offers import compare_with_settings
 
     offers = service.offer_set(db(request))
     weights = _weights(params, offers)
+    comparison = compare_with_settings(offers, settings(request), weights=weights)
     if weights is not None:
         offers = service.with_weights(offers, weights)
-    comparison = compare(offers, samples=2_000)
     shown = dict.fromkeys(service.criteria(offers), 0.0)
     if offers.priorities.weights:
         shown.update(offers.priorities.weights)
     else:
         shown.update({name: round(share * 10, 1) for name, share in comparison.weights.items()})
     return offers, comparison, shown
+
+
+def _rates_form(offers: OfferSet, missing: list[str]) -> dict[str, Any]:
+    """Return what the exchange-rate form shows: the base, each other currency and its rate."""
+    used = sorted({offer.currency for offer in offers.offers if offer.currency})
+    base = offers.fx_base or (used[0] if used else "")
+    others = [code for code in used if code != base]
+    return {
+        "base": base,
+        "currencies": used,
+        "rates": {code: offers.fx_rates.get(code) for code in others},
+        "missing": missing,
+    }
 
 
 async def index(request: Request) -> Response:
@@ -68,9 +81,21 @@ async def index(request: Request) -> Response:
         weights_line,
     )
     from decline.evaluate.report import grid
+    from decline.service.offers import missing_rates
 
+    stored = await run_in_threadpool(service.offer_set, db(request))
+    missing = missing_rates(stored)
+    if missing:  # never ranked without a rate: ask for it, beside its field
+        return page(
+            request,
+            "compare.html",
+            status=409,
+            comparison=None,
+            fx=_rates_form(stored, missing),
+            fx_problems={},
+        )
     offers, comparison, shown = await run_in_threadpool(_comparison, request, request.query_params)
-    words = Words(ui_language(request))
+    words = Words(_words_language(request))
     return page(
         request,
         "compare.html",
@@ -85,7 +110,17 @@ async def index(request: Request) -> Response:
         ahp=bool(offers.priorities.pairwise),
         query=request.url.query,
         prefix=PREFIX,
+        fx=_rates_form(offers, []) if len(_rates_form(offers, [])["currencies"]) > 1 else None,
+        fx_problems={},
     )
+
+
+def _words_language(request: Request) -> str:
+    """Return the page's language when the comparison's words exist in it, else English."""
+    from decline.evaluate.explain import languages
+
+    lang = ui_language(request)
+    return lang if lang in languages() else "en"
 
 
 async def chart(request: Request) -> Response:
@@ -94,7 +129,7 @@ async def chart(request: Request) -> Response:
     from decline.evaluate.explain import Words
 
     _, comparison, _ = await run_in_threadpool(_comparison, request, request.query_params)
-    words = Words(ui_language(request))
+    words = Words(_words_language(request))
 
     def draw() -> bytes:
         with tempfile.TemporaryDirectory() as folder:
@@ -113,21 +148,71 @@ async def chart(request: Request) -> Response:
 
 async def save_priorities(request: Request) -> Response:
     """Keep the tried weights as the workspace's priorities."""
-    from decline.workspace.catalog import add_offer_set, offer_set
+    from decline.service.offers import save_priorities as keep
     from decline.workspace.store import utc_now
 
     form = await checked_form(request)
 
     def store() -> None:
         with service.workspace(db(request)) as opened, opened.transaction() as connection:
-            offers = offer_set(connection)
-            weights = _weights(form, offers)
+            from decline.workspace.catalog import offer_set
+
+            weights = _weights(form, offer_set(connection))
             if weights is None:
-                raise InputError("priorities: nothing to save")
-            updated = service.with_weights(offers, weights)
-            add_offer_set(connection, dataclasses.replace(updated, offers=()), utc_now())
+                raise InputError("priorities: nothing to save", field="priorities")
+            keep(connection, weights, utc_now())
 
     await run_in_threadpool(store)
+    return see_other("/compare")
+
+
+async def save_rates(request: Request) -> Response:
+    """Keep the exchange rates the form gives (the offer file's `[fx]`), then compare."""
+    from decline.offer_parsing import OfferFileError
+    from decline.service.offers import save_rates as keep
+    from decline.web.inputs import NumberError, babel_locale, localized_number
+    from decline.workspace.store import utc_now
+
+    form = await checked_form(request)
+    t = words(request)
+    offers = await run_in_threadpool(service.offer_set, db(request))
+    shown = _rates_form(offers, [])
+    base = field(form, "fx_base").strip().upper() or shown["base"]
+    problems: dict[str, str] = {}
+    rates: dict[str, float] = {}
+    for code in shown["currencies"]:
+        raw = field(form, f"fx_{code}").strip()
+        if code == base:
+            continue
+        if not raw:
+            problems[code] = t("compare.fx_missing", code=code)
+            continue
+        try:
+            rates[code] = float(localized_number(raw, babel_locale(t.lang)))
+        except NumberError:
+            problems[code] = t("offer_form.number_bad", text=raw)
+    if not problems:
+
+        def store() -> None:
+            with service.workspace(db(request)) as opened, opened.transaction() as connection:
+                keep(connection, base, rates, utc_now())
+
+        try:
+            await run_in_threadpool(store)
+        except OfferFileError as error:
+            for problem in error.problems:
+                code = (problem.field or "").removeprefix("fx.").upper()
+                problems[code if code in shown["currencies"] else "base"] = problem.detail
+    if problems:
+        shown.update(base=base, rates={code: field(form, f"fx_{code}") for code in shown["rates"]})
+        return page(
+            request,
+            "compare.html",
+            status=422,
+            comparison=None,
+            fx=shown,
+            fx_problems=problems,
+        )
     return see_other("/compare")
 
 
@@ -135,4 +220,5 @@ ROUTES = [
     Route("/compare", index, methods=["GET"]),
     Route("/compare/chart.svg", chart, methods=["GET"]),
     Route("/compare/priorities", save_priorities, methods=["POST"]),
+    Route("/compare/rates", save_rates, methods=["POST"]),
 ]

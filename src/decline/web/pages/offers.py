@@ -45,6 +45,7 @@ async def home(request: Request) -> Response:
 async def index(request: Request) -> Response:
     """List the offers, with the candidate form and the offer file's import and export."""
     stored, decisions = await run_in_threadpool(_stored, request)
+    kept = [name for name in request.query_params.get("kept", "").split(",") if name]
     return page(
         request,
         "offers.html",
@@ -53,11 +54,16 @@ async def index(request: Request) -> Response:
         candidate=offer_form.candidate_values(stored),
         candidate_problems=[],
         import_problems=[],
+        kept=[name for name in kept if name in decisions],
     )
 
 
 async def save_candidate(request: Request) -> Response:
-    """Store who the candidate is (their name comes first: letters are signed with it)."""
+    """Store who the candidate is (their name comes first: letters are signed with it).
+
+    Only the fields this page shows are changed; the others (hourly rate, grammatical
+    gender …) are kept as they are (`service.offers.save_candidate`).
+    """
     form = await checked_form(request)
     values = {name: field(form, name).strip() for name in CANDIDATE_FIELDS}
     result = await run_in_threadpool(_store_candidate, request, values)
@@ -73,56 +79,73 @@ async def save_candidate(request: Request) -> Response:
             candidate_problems=result,
             import_problems=[],
         )
-    return see_other("/offers")
+    next_page = field(form, "next")
+    return see_other(next_page if next_page in ("/offers/new", "/offers") else "/offers")
 
 
 def _store_candidate(request: Request, values: dict[str, str]) -> list[str]:
-    from decline.offer_parsing import parse_offers
-    from decline.offer_writing import table_lines
-    from decline.workspace.catalog import add_offer_set, get_candidate, offer_set
+    from decline.offer_parsing import OfferFileError
+    from decline.service import offers as actions
     from decline.workspace.store import utc_now
 
-    table = {key: value for key, value in values.items() if value}
-    text = (
-        "[candidate]\n"
-        + "\n".join(table_lines(table))
-        + "\n[[offer]]\nid='x'\ncompany='x'\nrole='x'\n"
-    )
+    if not values.get("name"):
+        return [words(request)("offers.name_needed")]
     try:
-        candidate = parse_offers(text, "<form>").candidate
-    except InputError as error:
-        return [
-            offer_form._PREFIX.sub("", line).replace("candidate.", "")
-            for line in str(error).splitlines()
-        ]
-    with service.workspace(db(request)) as opened, opened.transaction() as connection:
-        if get_candidate(connection) is None:
-            current = OfferSet(candidate=candidate, offers=())
-        else:
-            current = dataclasses.replace(offer_set(connection), offers=(), candidate=candidate)
-        add_offer_set(connection, current, utc_now())
+        with service.workspace(db(request)) as opened, opened.transaction() as connection:
+            actions.save_candidate(connection, values, utc_now())
+    except OfferFileError as error:
+        return [problem.detail for problem in error.problems]
     return []
 
 
 async def edit(request: Request) -> Response:
-    """Show the offer form: empty for a new offer, filled for an existing one."""
+    """Show the offer form: empty for a new offer, filled for an existing one.
+
+    Before the candidate has given their name, the page asks for it first, and shows no
+    offer fields to fill in vain.
+    """
     offer_id = request.path_params.get("offer_id")
     existing = await run_in_threadpool(service.offer, db(request), offer_id) if offer_id else None
-    return page(request, "offer_form.html", form=offer_form.from_offer(existing), editing=offer_id)
+    stored, _ = await run_in_threadpool(_stored, request)
+    return page(
+        request,
+        "offer_form.html",
+        form=offer_form.from_offer(existing),
+        editing=offer_id,
+        rating_fields=offer_form.rating_fields(),
+        criterion_label=_criterion_label(request),
+        name_first=stored is None,
+    )
+
+
+def _criterion_label(request: Request) -> Any:
+    """Return the function naming a criterion in the page's language (its label is data)."""
+    from decline.evaluate.explain import Words, languages
+
+    lang = words(request).lang
+    return Words(lang if lang in languages() else "en").criterion
 
 
 async def save(request: Request) -> Response:
     """Validate the offer form with the offer file's own rules, then store the offer."""
     form = await checked_form(request)
-    values = {name: field(form, name) for name in offer_form.FIELDS}
+    values = {name: field(form, name) for name in offer_form.fields()}
     editing = field(form, "editing") or None
     if editing:
         values["id"] = editing
     result = await run_in_threadpool(_store_offer, request, values, editing)
     if isinstance(result, offer_form.OfferForm):
-        if not values["id"].strip():
-            result.problems.setdefault("id", words(request)("offers.id_needed"))
-        return page(request, "offer_form.html", status=422, form=result, editing=editing)
+        stored, _ = await run_in_threadpool(_stored, request)
+        return page(
+            request,
+            "offer_form.html",
+            status=422,
+            form=result,
+            editing=editing,
+            rating_fields=offer_form.rating_fields(),
+            criterion_label=_criterion_label(request),
+            name_first=stored is None,
+        )
     return see_other(f"/offers#offer-{result}")
 
 
@@ -130,27 +153,28 @@ def _store_offer(request: Request, values: dict[str, str], editing: str | None) 
     from decline.workspace.catalog import add_offer_set, get_candidate, get_offer, offer_set
     from decline.workspace.store import utc_now
 
+    t = words(request)
     with service.workspace(db(request)) as opened, opened.transaction() as connection:
         if get_candidate(connection) is None:
             form = offer_form.OfferForm(values)
-            form.general.append(words(request)("offers.you_first"))
+            form.general.append(t("offers.you_first"))
             return form
         stored = offer_set(connection)
         existing = get_offer(connection, editing) if editing else None
-        result = offer_form.read(values, stored, existing)
+        result = offer_form.read(values, stored, existing, t)
         if isinstance(result, offer_form.OfferForm):
             return result
         if not editing and result.id in {o.id for o in stored.offers}:
             form = offer_form.OfferForm(values)
-            form.problems["id"] = words(request)("offers.id_taken", id=result.id)
+            form.problems["id"] = t("offers.id_taken", id=result.id)
             return form
         add_offer_set(connection, dataclasses.replace(stored, offers=(result,)), utc_now())
         return result.id
 
 
 async def decide(request: Request) -> Response:
-    """Record the decision on an offer."""
-    from decline.workspace.catalog import decide as record
+    """Record the decision on an offer (404 for an unknown one)."""
+    from decline.service import offers as actions
     from decline.workspace.store import utc_now
 
     form = await checked_form(request)
@@ -158,14 +182,20 @@ async def decide(request: Request) -> Response:
 
     def store() -> None:
         with service.workspace(db(request)) as opened, opened.transaction() as connection:
-            record(connection, request.path_params["offer_id"], choice, utc_now())
+            actions.decide(connection, request.path_params["offer_id"], choice, utc_now())
 
     await run_in_threadpool(store)
     return see_other(field(form, "next") if field(form, "next").startswith("/") else "/offers")
 
 
 async def import_file(request: Request) -> Response:
-    """Import an offer file (uploaded, or pasted) into the workspace."""
+    """Import an offer file (uploaded, or pasted); ask before replacing stored offers.
+
+    An offer whose id is already stored with other terms is replaced only after the
+    person confirms on the page that lists them (and says their decisions are kept).
+    """
+    from decline.service.offers import ReplaceNeeded
+
     form = await checked_form(request)
     upload = form.get("file")
     text = field(form, "text")
@@ -174,26 +204,40 @@ async def import_file(request: Request) -> Response:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = ""
-            problems = [words(request)("offers.not_utf8")]
-            return await _import_failed(request, problems)
+            return await _import_failed(request, [words(request)("offers.not_utf8")])
     if not text.strip():
         return await _import_failed(request, [words(request)("offers.import_empty")])
+    replace = field(form, "replace") == "yes"
     try:
-        await run_in_threadpool(_import, request, text)
+        kept = await run_in_threadpool(_import, request, text, replace)
+    except ReplaceNeeded as question:
+        stored, decisions = await run_in_threadpool(_stored, request)
+        return page(
+            request,
+            "offers.html",
+            status=409,
+            stored=stored,
+            decisions=decisions,
+            candidate=offer_form.candidate_values(stored),
+            candidate_problems=[],
+            import_problems=[],
+            replacing=question.offers,
+            import_text=text,
+        )
     except InputError as error:
         return await _import_failed(request, str(error).splitlines())
-    return see_other("/offers")
+    return see_other("/offers?kept=" + ",".join(kept) if kept else "/offers")
 
 
-def _import(request: Request, text: str) -> None:
+def _import(request: Request, text: str, replace: bool) -> list[str]:
     from decline.offer_parsing import parse_offers
-    from decline.workspace.catalog import add_offer_set
+    from decline.service.offers import add_offers
     from decline.workspace.store import utc_now
 
     offers = parse_offers(text, "offers.toml")
     with service.workspace(db(request)) as opened, opened.transaction() as connection:
-        add_offer_set(connection, offers, utc_now())
+        result = add_offers(connection, offers, utc_now(), replace=replace)
+    return sorted(result.kept_decisions)
 
 
 async def _import_failed(request: Request, problems: list[str]) -> Response:
