@@ -30,6 +30,10 @@ _SIGNAL = {
     "stay_connected": "stay_connected",
     "door_open": "door_open",
 }
+# Each trial edit is reviewed again, so trials are bounded: a letter has fewer flagged
+# sentences and says no sooner than this, and a huge paste stays quick (past the bound, a
+# flagged sentence is removed rather than cut to a clause).
+_TRIALS = 10
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CLAUSE_END = re.compile(
     r"\s*(?:[:;]|\s[–—-]\s|,?\s+(?:because|since|as|which|but|perché|poiché|però|ma)\b)"
@@ -276,7 +280,7 @@ class _Draft:
         """
         if not self.report.signals.get(signal):
             return None
-        sentences = self.document.sentences
+        sentences = self.document.sentences[: 2 * _TRIALS]
         for sentence in sentences:
             without = self.review_with({(sentence.start, sentence.end): ""})
             if without is None or not without.signals[signal]:
@@ -306,7 +310,7 @@ class _Draft:
         if not flagged:
             return dict(self.report.signals)
         edits = dict.fromkeys(flagged, "")
-        for span in sorted(flagged):
+        for span in sorted(flagged)[:_TRIALS]:
             old = self.text[span[0] : span[1]]
             kept = _first_clause(old)
             if not kept:

@@ -88,18 +88,15 @@ async def compare(request: Request) -> Response:
 
 
 def _compare(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    from decline import compare as rank
     from decline.evaluate.explain import Words, recommendation_lines, sensitivity_lines
-    from decline.evaluate.explain import languages as compare_languages
+    from decline.service.offers import SAMPLES, compare_with_settings, comparison_language
 
     offers = service.offer_set(_db(request))
     weights = inputs.numbers(data, "weights")
-    if weights:
-        offers = service.with_weights(offers, weights)
-    samples = inputs.whole(data, "samples", 10_000, 0, 100_000)
-    comparison = rank(offers, samples=samples, seed=inputs.whole(data, "seed", 0, 0, 2**31))
-    lang = inputs.text(data, "lang") or offers.candidate.lang
-    words = Words(lang if lang in compare_languages() else "en")
+    samples = inputs.whole(data, "samples", SAMPLES, 0, 100_000)
+    seed = inputs.whole(data, "seed", 0, 0, 2**31)
+    comparison = compare_with_settings(offers, weights=weights, samples=samples, seed=seed)
+    words = Words(comparison_language(offers, asked=inputs.text(data, "lang")))
     return {
         "comparison": comparison.to_dict(),
         "recommendation": recommendation_lines(comparison, words),
@@ -114,15 +111,21 @@ async def offers(request: Request) -> Response:
 
 def _offers(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     from decline.offer_parsing import parse_offers
-    from decline.workspace.catalog import add_offer_set, list_offers
+    from decline.service.offers import add_offers
+    from decline.workspace.catalog import list_offers
     from decline.workspace.store import utc_now
 
     with service.workspace(_db(request)) as opened, opened.transaction() as connection:
         if request.method == "POST":
             text = inputs.text(data, "toml", required=True)
             assert text is not None
-            summary = add_offer_set(connection, parse_offers(text, "<request>"), utc_now())
+            replace = data.get("replace") is True  # else 422 (field "replace") lists them
+            added = add_offers(
+                connection, parse_offers(text, "<request>"), utc_now(), replace=replace
+            )
+            summary = added.summary
             return {
+                "kept_decisions": added.kept_decisions,
                 "added": list(summary.added),
                 "updated": list(summary.updated),
                 "unchanged": list(summary.unchanged),
@@ -229,6 +232,32 @@ async def _sync(request: Request, handler: Any) -> Response:
     return ok(**result)
 
 
+async def fix(request: Request) -> Response:
+    """Repair a draft in its own words (issue 13): `{"text", "lang"?, "to"?, "name"?,
+    "company"?, "role"?, "decided"?, "offer"?}`; the answer is `Repair.to_dict()`."""
+    return await _sync(request, _fix)
+
+
+def _fix(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline.repair import facts_for_offer
+    from decline.repair import fix as repair
+
+    text = inputs.text(data, "text", required=True)
+    assert text is not None
+    facts = {key: inputs.text(data, key) for key in ("to", "name", "company", "role")}
+    decided = data.get("decided", False)
+    if not isinstance(decided, bool):
+        raise ApiError(422, f"decided: expected true or false, found {type(decided).__name__}")
+    offer_id = inputs.text(data, "offer")
+    if offer_id:
+        known = facts_for_offer(
+            service.offer(_db(request), offer_id), service.offer_set(_db(request)).candidate
+        )
+        facts = {key: value or known.get(key) for key, value in facts.items()}
+    lang = inputs.text(data, "lang") or "auto"
+    return repair(text, lang, decided=decided, **facts).to_dict()
+
+
 async def openapi(request: Request) -> Response:
     """Return the OpenAPI document."""
     from decline.web.openapi import document
@@ -239,6 +268,7 @@ async def openapi(request: Request) -> Response:
 ROUTES = [
     Route("/api/v1/openapi.json", openapi, methods=["GET"]),
     Route("/api/v1/review", review, methods=["POST"]),
+    Route("/api/v1/fix", fix, methods=["POST"]),
     Route("/api/v1/write", write, methods=["POST"]),
     Route("/api/v1/compare", compare, methods=["GET", "POST"]),
     Route("/api/v1/offers", offers, methods=["GET", "POST"]),

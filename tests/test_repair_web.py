@@ -1,0 +1,70 @@
+"""`POST /api/v1/fix`: the same repair as `decline review --fix`, as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.web_support import assert_error_shape, client, seeded
+
+DRAFT = (
+    "Dear Hiring Manager,\n\nI have decided not to accept the offer for the analyst role. "
+    "I took a position closer to home.\n\nPat Lee\n"
+)
+
+
+def test_fix_answers_the_repair(tmp_path: Path) -> None:
+    answer = client(tmp_path / "w.db").post("/api/v1/fix", json={"text": DRAFT})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["ok"] is True
+    assert body["text"].startswith("Dear Hiring Manager,\n\nThank you for the offer")
+    assert body["ready"] is False
+    assert body["needs"] == ["the name of the person to write to (--to NAME)"]
+    assert body["report"]["schema"] == 1
+    rebuilt = DRAFT
+    for change in reversed(body["changes"]):
+        start = change["offset"]
+        rebuilt = rebuilt[:start] + change["replacement"] + rebuilt[start + change["length"] :]
+    assert rebuilt == body["text"]
+
+
+def test_fix_takes_facts_from_the_request_or_a_stored_offer(tmp_path: Path) -> None:
+    api = seeded(tmp_path)
+    named = api.post("/api/v1/fix", json={"text": DRAFT, "to": "Ann Lo", "lang": "en"}).json()
+    assert named["text"].startswith("Dear Ann,\n\n")
+    assert named["ready"] is True
+    stored = api.post("/api/v1/fix", json={"text": DRAFT, "offer": "acme"}).json()
+    assert stored["text"].startswith("Dear Maria,\n\n")
+    missing = api.post("/api/v1/fix", json={"text": DRAFT, "offer": "nope"})
+    assert_error_shape(missing, 404)
+
+
+def test_decided_must_be_a_boolean_and_says_the_no_only_when_true(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    undecided = "Hi Sam,\n\nThanks so much for the offer.\n\nBest,\nKit\n"
+    body = api.post("/api/v1/fix", json={"text": undecided}).json()
+    assert "decided" not in body["text"]
+    decided = api.post("/api/v1/fix", json={"text": undecided, "decided": True}).json()
+    assert "decided" in decided["text"]
+    assert decided["ready"] is True
+    assert_error_shape(api.post("/api/v1/fix", json={"text": undecided, "decided": "yes"}), 422)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{}, {"text": 3}, {"text": "   "}, {"text": DRAFT, "to": " "}, {"text": DRAFT, "lang": "xx"}],
+)
+def test_bad_input_is_the_one_error_shape(tmp_path: Path, payload: dict[str, object]) -> None:
+    answer = client(tmp_path / "w.db").post("/api/v1/fix", json=payload)
+    assert_error_shape(answer, 422)
+
+
+def test_openapi_describes_fix(tmp_path: Path) -> None:
+    document = client(tmp_path / "w.db").get("/api/v1/openapi.json").json()
+    operation = document["paths"]["/api/v1/fix"]["post"]
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["required"] == ["text"]
+    assert {"text", "to", "name", "company", "role", "decided", "offer"} <= set(
+        schema["properties"]
+    )
