@@ -232,6 +232,32 @@ async def _sync(request: Request, handler: Any) -> Response:
     return ok(**result)
 
 
+async def fix(request: Request) -> Response:
+    """Repair a draft in its own words (issue 13): `{"text", "lang"?, "to"?, "name"?,
+    "company"?, "role"?, "decided"?, "offer"?}`; the answer is `Repair.to_dict()`."""
+    return await _sync(request, _fix)
+
+
+def _fix(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    from decline.repair import facts_for_offer
+    from decline.repair import fix as repair
+
+    text = inputs.text(data, "text", required=True)
+    assert text is not None
+    facts = {key: inputs.text(data, key) for key in ("to", "name", "company", "role")}
+    decided = data.get("decided", False)
+    if not isinstance(decided, bool):
+        raise ApiError(422, f"decided: expected true or false, found {type(decided).__name__}")
+    offer_id = inputs.text(data, "offer")
+    if offer_id:
+        known = facts_for_offer(
+            service.offer(_db(request), offer_id), service.offer_set(_db(request)).candidate
+        )
+        facts = {key: value or known.get(key) for key, value in facts.items()}
+    lang = inputs.text(data, "lang") or "auto"
+    return repair(text, lang, decided=decided, **facts).to_dict()
+
+
 async def openapi(request: Request) -> Response:
     """Return the OpenAPI document."""
     from decline.web.openapi import document
@@ -242,6 +268,7 @@ async def openapi(request: Request) -> Response:
 ROUTES = [
     Route("/api/v1/openapi.json", openapi, methods=["GET"]),
     Route("/api/v1/review", review, methods=["POST"]),
+    Route("/api/v1/fix", fix, methods=["POST"]),
     Route("/api/v1/write", write, methods=["POST"]),
     Route("/api/v1/compare", compare, methods=["GET", "POST"]),
     Route("/api/v1/offers", offers, methods=["GET", "POST"]),
