@@ -40,7 +40,11 @@ def test_compose_takes_the_persons_default_tone_and_channel() -> None:
     chosen = Settings(tone="formal", channel="phone", review_ignore=("D601",))
     composed = letters.compose_reviewed(offers.offer("acme"), offers.candidate, chosen)
     assert (composed.letter.tone, composed.letter.channel) == ("formal", "phone")
-    assert composed.talking_points == composed.letter.body
+    points = composed.talking_points
+    assert points is not None
+    assert points.startswith("Talking points") and "1. " in points
+    assert composed.letter.body.startswith(points)
+    assert "Subject:" not in points  # the confirming e-mail is the text, below the points
     assert composed.letter.follow_up is not None
     assert composed.text == composed.letter.follow_up.reviewable_text()
     explicit = letters.compose_reviewed(

@@ -64,8 +64,11 @@ class Composed:
 
     @property
     def talking_points(self) -> str | None:
-        """Return what to say on a call (the letter itself is the confirming e-mail)."""
-        return self.letter.body if self.letter.follow_up is not None else None
+        """Return what to say on a call, without the confirming e-mail (that is `text`)."""
+        follow_up = self.letter.follow_up
+        if follow_up is None:
+            return None
+        return self.letter.body.removesuffix(follow_up.reviewable_text()).rstrip()
 
 
 def editable_text(letter: Letter) -> str:

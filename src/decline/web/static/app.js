@@ -191,7 +191,7 @@
       return now !== "" && now !== composed.value.replace(/\r\n/g, "\n").trim();
     }
     function show(letter) {
-      const callPoints = letter.follow_up ? letter.body : "";
+      const callPoints = letter.talking_points || "";
       textarea.value = letter.text;
       composed.value = letter.text;
       form.elements.letter_lang.value = letter.lang;
