@@ -206,6 +206,15 @@ def _schemas() -> dict[str, Any]:
             ["ok", "error", "errors", "status"],
         ),
         "Finding": finding,
+        "Change": _object(
+            {
+                "rule": _nullable(_TEXT),
+                "offset": {"type": "integer", "minimum": 0},
+                "length": {"type": "integer", "minimum": 0},
+                "replacement": _TEXT,
+                "description": _TEXT,
+            }
+        ),
         "Report": report,
         "ChecklistRow": checklist_row,
         "Letter": letter,
@@ -318,6 +327,38 @@ def document() -> dict[str, Any]:
                         {
                             "report": _ref("Report"),
                             "checklist": {"type": "array", "items": _ref("ChecklistRow")},
+                        }
+                    ),
+                    not_found=True,
+                ),
+            }
+        },
+        "/api/v1/fix": {
+            "post": {
+                "summary": "Repair a draft in its own words (as `decline review --fix`)",
+                "requestBody": _body(
+                    {
+                        "text": _TEXT,
+                        "lang": {"type": "string", "enum": ["auto", *languages.available()]},
+                        "to": {**_TEXT, "description": "the recipient's name"},
+                        "name": {**_TEXT, "description": "the candidate's name"},
+                        "company": _TEXT,
+                        "role": _TEXT,
+                        "decided": {**_BOOL, "description": "the decision is final"},
+                        "offer": {**_TEXT, "description": "a stored offer id, for the facts"},
+                    },
+                    ["text"],
+                ),
+                "responses": _answer(
+                    "The repaired letter, the changes, what only the person can supply",
+                    _ok(
+                        {
+                            "text": _TEXT,
+                            "lang": _TEXT,
+                            "ready": _BOOL,
+                            "changes": {"type": "array", "items": _ref("Change")},
+                            "needs": _TEXTS,
+                            "report": _ref("Report"),
                         }
                     ),
                     not_found=True,
