@@ -42,7 +42,8 @@ def test_compose_takes_the_persons_default_tone_and_channel() -> None:
     assert (composed.letter.tone, composed.letter.channel) == ("formal", "phone")
     points = composed.talking_points
     assert points is not None
-    assert points.startswith("Talking points") and "1. " in points
+    assert points.startswith("Talking points")
+    assert "1. " in points
     assert composed.letter.body.startswith(points)
     assert "Subject:" not in points  # the confirming e-mail is the text, below the points
     assert composed.letter.follow_up is not None
