@@ -116,21 +116,23 @@ def _meta(code: str, where: Path) -> Language:
             raise InputError(f"{path}: {key}: expected a list of strings, found {value!r}")
         return tuple(value)
 
-    subject = words("subject_words")
-    if not subject:
-        raise InputError(f"{path}: subject_words: expected at least one word, found none")
     unknown = sorted(
         set(data) - {field.name for field in fields(Language)} - {"code", "subject_label"}
     )
     if unknown:
         raise InputError(f"{path}: unknown key {unknown[0]!r}; docs/languages.md lists the keys")
+    name, native_name, locale = text("name"), text("native_name"), text("locale")
+    registers, header = words("registers"), words("header_words")
+    subject = words("subject_words")
+    if not subject:
+        raise InputError(f"{path}: subject_words: expected at least one word, found none")
     return Language(
         code=code,
-        name=text("name"),
-        native_name=text("native_name"),
-        locale=text("locale"),
-        registers=words("registers"),
-        header_words=tuple(word.lower() for word in words("header_words")),
+        name=name,
+        native_name=native_name,
+        locale=locale,
+        registers=registers,
+        header_words=tuple(word.lower() for word in header),
         subject_words=tuple(word.lower() for word in subject),
         subject_label=subject[0],
     )

@@ -15,9 +15,8 @@ DEFAULT = "en"
 COOKIE = "decline_ui"
 
 
-@cache
 def languages() -> tuple[str, ...]:
-    """Return the interface languages: one file each."""
+    """Return the interface languages: every language has its ui.toml."""
     return registry.available()
 
 
