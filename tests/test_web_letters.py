@@ -193,3 +193,20 @@ def test_follow_up_numbers_and_snooze_days_out_of_range_are_not_500(tmp_path: Pa
     far = browser.post("/api/v1/followups/1/snooze", json={"days": 99_999_999})
     assert far.status_code == 422, far.text
     assert "days" in far.json()["error"]
+
+
+def test_the_status_page_refuses_snooze_days_out_of_range_with_a_page(tmp_path: Path) -> None:
+    browser, csrf = _browser(tmp_path)
+    for number, days, status in (
+        (1, "3", 404),  # no follow-up yet
+        (10**23, "3", 404),
+        (1, "99999999", 422),
+        (1, "9" * 5000, 422),
+    ):
+        answer = browser.post(
+            f"/followups/{number}",
+            data={"action": "snooze", "days": days, "csrf": csrf},
+            headers={"accept": "text/html"},
+        )
+        assert answer.status_code == status, (number, days, answer.text[:300])
+        assert "Traceback" not in answer.text

@@ -35,22 +35,24 @@ async def index(request: Request) -> Response:
 
 async def followup(request: Request) -> Response:
     """Mark a follow-up done, or snooze it by a number of days."""
-    from decline.workspace.followups import mark_done, snooze
-    from decline.workspace.store import utc_now
+    from decline.service.letters import followup_done, followup_snooze
 
     form = await checked_form(request)
     number: int = request.path_params["number"]
     action = field(form, "action")
-    days_text = field(form, "days", "7")
+    days_text = field(form, "days", "7").strip()
 
     def store() -> None:
-        with service.workspace(db(request)) as opened, opened.transaction() as connection:
+        with service.workspace(db(request)) as opened:
             if action == "done":
-                mark_done(connection, number, utc_now())
+                followup_done(opened, number)
             elif action == "snooze":
-                if not days_text.isdigit():
-                    raise InputError(f"days: expected a number of days, found {days_text!r}")
-                snooze(connection, number, int(days_text))
+                if not days_text.isdigit() or len(days_text) > 9:
+                    raise InputError(
+                        f"days: expected a number of days from 1 to 3,650, found {days_text!r}",
+                        field="days",
+                    )
+                followup_snooze(opened, number, int(days_text))
             else:
                 raise InputError(f"action: expected done or snooze, found {action!r}")
 
