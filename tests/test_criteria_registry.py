@@ -14,7 +14,8 @@ from decline import offers as models
 from decline.errors import InputError
 from decline.evaluate.compare import compare
 from decline.evaluate.criteria import MEASURES
-from decline.evaluate.explain import languages, messages
+from decline.evaluate.explain import Words, languages, messages
+from decline.evaluate.report import grid
 from decline.offer_parsing import parse_offers
 from decline.web import offer_form
 from web_support import client
@@ -71,6 +72,8 @@ def test_a_toy_criterion_is_scored_by_the_comparison(toy: None) -> None:
     beta = comparison.result("beta")
     assert beta.criterion_scores["stability"] == 100
     assert comparison.recommendation.accept == "beta"
+    table = grid(comparison, Words("en"))
+    assert ["Stability (1–5)", "5", "2"] in table.facts  # ranked: beta first
 
 
 def test_a_toy_criterion_is_a_field_of_the_web_offer_form(toy: None, tmp_path: Path) -> None:

@@ -254,3 +254,18 @@ def test_cli_import_agrees_with_the_web(tmp_path: Path) -> None:
     assert second.returncode == 2
     assert "would replace 1 stored offer(s)" in second.stderr
     assert "Traceback" not in second.stderr
+
+
+def test_the_api_import_asks_for_replace_too(tmp_path: Path) -> None:
+    browser = _browser(tmp_path)
+    text = EXAMPLE.read_text("utf-8")
+    assert browser.post("/api/v1/offers", json={"toml": text}).status_code == 200
+    browser.post("/api/v1/offers/acme/decision", json={"decision": "decline"})
+    changed = text.replace("base_salary = 62000", "base_salary = 64000")
+    asked = browser.post("/api/v1/offers", json={"toml": changed})
+    assert asked.status_code == 422
+    assert asked.json()["field"] == "replace"
+    done = browser.post("/api/v1/offers", json={"toml": changed, "replace": True})
+    assert done.status_code == 200
+    assert done.json()["updated"] == ["acme"]
+    assert done.json()["kept_decisions"] == {"acme": "decline"}

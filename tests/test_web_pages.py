@@ -224,7 +224,7 @@ def test_editing_an_offer_keeps_what_the_form_does_not_show(tmp_path: Path) -> N
         "equity = { value = 20000, vesting_years = 4, cliff_months = 12 }",
         "equity = { value = 20000, schedule = [10, 20, 30, 40] }",
     )
-    assert browser.post("/api/v1/offers", json={"toml": toml}).status_code == 200
+    assert browser.post("/api/v1/offers", json={"toml": toml, "replace": True}).status_code == 200
     form = browser.get("/offers/acme/edit").text
     values = dict(re.findall(r'name="([a-z_]+)" type="[a-z]+" value="([^"]*)"', form))
     values["base_salary"] = "64000"

@@ -6,6 +6,7 @@ is what a candidate keeps or shares.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from decline.evaluate.explain import (
@@ -18,8 +19,7 @@ from decline.evaluate.explain import (
     weights_line,
 )
 from decline.evaluate.results import Comparison, OfferResult
-
-RATED = ("culture", "growth")
+from decline.offers import CRITERIA
 
 
 @dataclass(frozen=True)
@@ -32,47 +32,79 @@ class Grid:
     totals: list[list[str]]
 
 
-def _facts(results: tuple[OfferResult, ...], words: Words, criteria: list[str]) -> list[list[str]]:
-    unknown = words.row("unknown")
+Results = tuple[OfferResult, ...]
 
-    def money(result: OfferResult, amount: float | None) -> str:
-        return unknown if amount is None else words.money(amount, result.offer.currency)
 
-    rows = [
-        [words.row("role"), *(r.offer.role for r in results)],
-        [words.row("pay_year1"), *(money(r, r.pay.years[0] if r.pay else None) for r in results)],
-        [words.row("pay_average"), *(money(r, r.pay.average if r.pay else None) for r in results)],
-        [words.row("benefits"), *(money(r, r.offer.benefits_value) for r in results)],
+def _money(result: OfferResult, amount: float | None, words: Words) -> str:
+    return words.row("unknown") if amount is None else words.money(amount, result.offer.currency)
+
+
+def _pay_rows(name: str, results: Results, words: Words) -> list[list[str]]:
+    return [
         [
-            words.row("time_off"),
-            *(
-                unknown if r.offer.pto_days is None else words.number(r.offer.pto_days, 0)
-                for r in results
-            ),
+            words.row("pay_year1"),
+            *(_money(r, r.pay.years[0] if r.pay else None, words) for r in results),
+        ],
+        [
+            words.row("pay_average"),
+            *(_money(r, r.pay.average if r.pay else None, words) for r in results),
         ],
     ]
-    commute = [words.row("commute")]
+
+
+def _benefits_rows(name: str, results: Results, words: Words) -> list[list[str]]:
+    return [[words.row(name), *(_money(r, r.offer.benefits_value, words) for r in results)]]
+
+
+def _days_rows(name: str, results: Results, words: Words) -> list[list[str]]:
+    days = [r.offer.pto_days for r in results]
+    cells = [words.row("unknown") if d is None else words.number(d, 0) for d in days]
+    return [[words.row(name), *cells]]
+
+
+def _commute_rows(name: str, results: Results, words: Words) -> list[list[str]]:
+    cells = []
     for r in results:
         if r.commute is None:
-            commute.append(unknown)
+            cells.append(words.row("unknown"))
         elif r.commute.remote:
-            commute.append(words.row("remote"))
+            cells.append(words.row("remote"))
         else:
             hours = words.number(r.commute.hours, 0)
-            commute.append(words.row("commute_value", hours=hours, cost=money(r, r.commute.cost)))
-    rows.append(commute)
-    rated = [c for c in criteria if c in RATED or c not in _COMPUTED]
-    for name in rated:
-        label = words.row("rating", criterion=words.criterion(name))
-        cells = [
-            words.number(r.offer.ratings[name], 0) if name in r.offer.ratings else unknown
-            for r in results
-        ]
-        rows.append([label, *cells])
+            cost = _money(r, r.commute.cost, words)
+            cells.append(words.row("commute_value", hours=hours, cost=cost))
+    return [[words.row(name), *cells]]
+
+
+def _rating_rows(name: str, results: Results, words: Words) -> list[list[str]]:
+    label = words.row("rating", criterion=words.criterion(name))
+    cells = [
+        words.number(r.offer.ratings[name], 0) if name in r.offer.ratings else words.row("unknown")
+        for r in results
+    ]
+    return [[label, *cells]]
+
+
+FACTS: dict[str, Callable[[str, Results, Words], list[list[str]]]] = {
+    "pay": _pay_rows,
+    "benefits_value": _benefits_rows,
+    "pto_days": _days_rows,
+    "commute": _commute_rows,
+    "rating": _rating_rows,
+}
+"""The facts rows of each measure a criterion of the registry names."""
+
+
+def _facts(results: Results, words: Words, criteria: list[str]) -> list[list[str]]:
+    """Return the role, each built-in figure, then each weighed rated criterion's rating."""
+    rows = [[words.row("role"), *(r.offer.role for r in results)]]
+    for name, entry in CRITERIA.items():
+        if not entry.rated:
+            rows.extend(FACTS[entry.measure](name, results, words))
+    for name in criteria:
+        if name not in CRITERIA or CRITERIA[name].rated:
+            rows.extend(_rating_rows(name, results, words))
     return rows
-
-
-_COMPUTED = ("compensation", "benefits", "time_off", "commute")
 
 
 def grid(comparison: Comparison, words: Words) -> Grid:
