@@ -540,3 +540,41 @@ def test_a_flagged_sentence_keeps_its_clean_first_clause() -> None:
     assert "Thanks for the offer. I have accepted another offer. Sorry to say no." in repair.text
     assert "20,000" not in repair.text
     assert_not_worse(draft, repair)
+
+
+HEDGED = (
+    "Hi Sam,\n\nThanks so much for the offer. I think I will probably not accept it, but "
+    "maybe.\n\nLet's stay in touch, and I hope our paths cross again.\n\nBest,\nKit\n"
+)
+
+
+def test_a_hedged_decision_is_left_to_the_person_and_quoted() -> None:
+    hedge = "I think I will probably not accept it, but maybe."
+    assert any(f.rule == "D301" and f.length for f in review(HEDGED, "en").findings)
+    repair = fix(HEDGED, "en")
+    assert hedge in repair.text
+    assert any("it hedges: “I think I will probably" in need for need in repair.needs)
+    assert not repair.ready
+    assert_not_worse(HEDGED, repair)
+
+
+def test_decided_says_a_hedged_decision_plainly_in_its_place() -> None:
+    repair = fix(HEDGED, "en", decided=True)
+    assert "probably" not in repair.text
+    plain = next(change for change in repair.changes if change.rule == "D301")
+    assert plain.offset == HEDGED.index("I think")
+    assert "says the decision plainly instead of" in plain.description
+    assert repair.text.startswith("Hi Sam,\n\nThanks so much for the offer. ")
+    assert repair.report.signals["clear_decision"]
+    assert repair.ready
+    assert_changes_rebuild_the_text(HEDGED, repair)
+
+
+def test_change_descriptions_are_one_line() -> None:
+    draft = (
+        "Hi Sam,\n\nThanks so much for the offer. I have accepted another offer: they pay me\n"
+        "20,000 more a year plus a car. Sorry to say no.\n\nBest,\nKit\n"
+    )
+    repair = fix(draft, "en")
+    assert repair.changes
+    assert all("\n" not in change.description for change in repair.changes)

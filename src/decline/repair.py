@@ -336,9 +336,9 @@ class _Draft:
         for span, rule in sorted(flagged.items()):
             old = self.text[span[0] : span[1]].strip()
             new = edits[span].strip()
-            why = f"cuts it to its first clause: {old}" if new else f"removes: {old}"
+            why = f"cuts to its first clause: {_quote(old)}" if new else f"removes {_quote(old)}"
             if new and new.rstrip(".") not in old:
-                why = f"says the decision plainly instead of: {old}"
+                why = f"says the decision plainly instead of: {_quote(old)}"
             plan.replace(span[0], span[1], edits[span], rule, why)
         if without is None:
             return dict.fromkeys(self.report.signals, False)
@@ -410,21 +410,29 @@ def _add_moves(
         _open_body(draft, plan, words)
     middle = [move for move in missing if move in ("decision", "reason", "regret")]
     decision_end = _decision_end(draft) if signals.get("clear_decision") else None
+    hedge = _hedge(draft, plan) if "decision" in middle else None
+    if hedge is not None and decided:  # "I might have to decline": said plainly instead
+        old = draft.text[hedge[0] : hedge[1]]
+        plain = _wording(book, tone, "decision", facts) + old[len(old.rstrip()) :]
+        plan.replace(*hedge, plain, "D301", f"says the decision plainly instead of: {_quote(old)}")
+        middle.remove("decision")
+        decision_end = hedge[1]
     if decision_end is None and "decision" not in middle:
         middle = []  # a decision the draft lacks: reason and regret wait for it
     if "decision" in middle and not decided:
         middle = []
+        hedged = f" (it hedges: {_quote(draft.text[hedge[0] : hedge[1]])})" if hedge else ""
         needs.append(
-            "a clear decision: say plainly that you decline (or pass --decided if you have "
-            "decided, and decline will say it for you)"
+            f"a clear decision{hedged}: say plainly that you decline (or pass --decided if "
+            "you have decided, and decline will say it for you)"
         )
     if middle:
-        said = _say(book, tone, facts, middle, draft.lang)
+        said, moves = _say(book, tone, facts, middle, draft.lang)
         if decision_end is None:
             thanks = draft.carrier("gratitude") if signals.get("gratitude") else None
             decision_end = document.body_start if thanks is None else thanks[1]
-        rule = {"decision": "D301", "reason": "D501", "regret": "D402"}[middle[0]]
-        plan.inline(decision_end, said, rule, "adds " + _names(middle))
+        rule = {"decision": "D301", "reason": "D501", "regret": "D402"}[moves[0]]
+        plan.inline(decision_end, said, rule, "adds " + _names(moves))
     ending = [move for move in missing if move in ("stay_connected", "door_open")]
     if ending:
         said = " ".join(_wording(book, tone, move, facts) for move in ending)
@@ -432,17 +440,37 @@ def _add_moves(
         plan.paragraph(draft.body_end, said, rule, "adds " + _names(ending))
 
 
-def _say(book: Any, tone: str, facts: dict[str, str], moves: list[str], lang: str) -> str:
-    """Return the moves' sentences, leaving out one that what is said before already says
-    ("I am sorry to say that I have decided to decline" needs no second "I am sorry")."""
+def _say(
+    book: Any, tone: str, facts: dict[str, str], moves: list[str], lang: str
+) -> tuple[str, list[str]]:
+    """Return the moves' sentences and the moves said, leaving out one that what is said
+    before already says ("I am sorry to say that I have decided to decline" needs no second
+    "I am sorry")."""
     from decline.checker.engine import review
 
     said: list[str] = []
+    included: list[str] = []
     for move in moves:
         if said and review(" ".join(said), lang).signals[_SIGNAL[move]]:
             continue
         said.append(_wording(book, tone, move, facts))
-    return " ".join(said)
+        included.append(move)
+    return " ".join(said), included
+
+
+def _hedge(draft: _Draft, plan: _Plan) -> tuple[int, int] | None:
+    """Return the span of the sentence a hedged decision is in, if the checker found one."""
+    for finding in draft.report.findings:
+        if finding.rule == "D301" and finding.length > 0:
+            span = draft.sentence_span(finding.offset)
+            return None if plan.touches(span[0]) else span
+    return None
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """Return a sentence on one line, cut to `limit` characters, in quotes."""
+    line = " ".join(text.split())
+    return f"“{line if len(line) <= limit else line[: limit - 1] + '…'}”"
 
 
 def _open_body(draft: _Draft, plan: _Plan, words: str) -> None:
