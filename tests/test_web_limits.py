@@ -158,3 +158,88 @@ def test_after_a_slow_client_others_are_still_served(tmp_path: Path) -> None:
             fast.close()
         finally:
             slow.close()
+
+
+CRITICAL_WITH_SURROGATE = (
+    '{"text": "Dear Tom,\\n\\nThank you for the offer. I will not accept it. Frankly, your '
+    'management is a disorganised \\ud800 mess.\\n\\nAlex"}'
+)
+SURROGATE_DATA = b"%7B%22annotation%22%3A%5B%7B%22text%22%3A%22%5Cud800%22%7D%5D%7D"
+HOSTILE: list[tuple[str, str, bytes, str, tuple[int, ...]]] = [
+    ("POST", "/api/v1/review", b"[" * 100_000 + b"]" * 100_000, "json", (400, 413)),
+    ("POST", "/api/v1/review", b'{"text": ' + b"1" * 5_000 + b"}", "json", (400,)),
+    ("POST", "/api/v1/compare", b'{"samples": 1e400}', "json", (400,)),
+    ("POST", "/api/v1/compare", b'{"weights": {"growth": NaN}}', "json", (400,)),
+    ("POST", "/api/v1/followups/" + "1" + "0" * 23 + "/done", b"{}", "json", (404,)),
+    ("POST", "/api/v1/followups/1/snooze", b'{"days": 99999999}', "json", (422,)),
+    ("POST", "/api/v1/followups/1/snooze", b'{"days": "' + b"9" * 5000 + b'"}', "json", (422,)),
+    ("POST", "/api/v1/write", b'{"offer": "acme", "variant": 1' + b"0" * 23 + b"}", "json", (422,)),
+    ("POST", "/api/v1/review", CRITICAL_WITH_SURROGATE.encode(), "json", (422,)),
+    ("POST", "/api/v1/review", b'{"text": "Dear Tom", "today": "\\udfff"}', "json", (422,)),
+    ("POST", "/api/v1/fix", b'{"text": "\\ud800"}', "json", (422,)),
+    ("POST", "/v2/check", b"language=en&data=" + SURROGATE_DATA, "form", (400,)),
+]  # fmt: skip
+
+
+def test_hostile_bodies_get_a_clear_4xx_and_the_connection_survives(tmp_path: Path) -> None:
+    import json
+
+    from web_support import EXAMPLE
+
+    with serving(tmp_path / "w.db") as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        json_type = {"content-type": "application/json"}
+        form_type = {"content-type": "application/x-www-form-urlencoded"}
+        body = json.dumps({"toml": EXAMPLE.read_text("utf-8")}).encode()
+        connection.request("POST", "/api/v1/offers", body, json_type)
+        assert connection.getresponse().read()
+        sock = connection.sock
+        assert sock is not None
+        for method, path, payload, kind, statuses in HOSTILE:
+            headers = json_type if kind == "json" else form_type
+            connection.request(method, path, payload, headers)
+            answer = connection.getresponse()
+            text = answer.read().decode("utf-8", "replace")
+            assert answer.status in statuses, (path, payload[:60], answer.status, text[:300])
+            assert "Traceback" not in text
+            assert "internal error" not in text
+            if kind == "json":
+                assert json.loads(text)["error"]
+            assert connection.sock is sock, f"the connection was dropped after {path}"
+        connection.request("GET", "/api/v1/offers")
+        assert connection.getresponse().status == 200
+        assert connection.sock is sock
+
+
+def test_the_field_at_fault_is_named(tmp_path: Path) -> None:
+    import json
+
+    with serving(tmp_path / "w.db") as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        json_type = {"content-type": "application/json"}
+        for payload, field in (
+            (CRITICAL_WITH_SURROGATE.encode(), "text"),
+            (b'{"text": "Dear Tom", "today": "\\udfff"}', "today"),
+            (b'{"text": "Dear Tom", "lang": "fr"}', "lang"),
+        ):
+            connection.request("POST", "/api/v1/review", payload, json_type)
+            answer = connection.getresponse()
+            body = json.loads(answer.read())
+            assert answer.status == 422
+            assert body["field"] == field, body
+
+
+def test_pages_refuse_absurd_follow_up_numbers_without_a_500(tmp_path: Path) -> None:
+    from web_support import client
+
+    browser = client(tmp_path / "w.db")
+    browser.get("/status")
+    csrf = browser.cookies.get("decline_csrf")
+    huge = browser.post("/followups/" + "1" + "0" * 23, data={"action": "done", "csrf": csrf})
+    assert huge.status_code == 404
+    assert "text/html" in huge.headers["content-type"]
+    long_snooze = browser.post(
+        "/followups/1", data={"action": "snooze", "days": "99999999", "csrf": csrf}
+    )
+    assert long_snooze.status_code == 422
+    assert "days:" in long_snooze.text

@@ -5,7 +5,6 @@ Anything malformed becomes an `ApiError` (the one error shape), never a tracebac
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -23,13 +22,9 @@ async def json_object(request: Request) -> dict[str, Any]:
         raise ApiError(
             415, f"expected a JSON body (Content-Type: application/json), found {media!r}"
         )
-    raw = await request.body()
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ApiError(400, "malformed JSON: the body is not UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise ApiError(400, f"malformed JSON: {error.msg} at line {error.lineno}") from None
+    from decline.web import jsonbody
+
+    data = jsonbody.loads(await request.body())  # bounded: depth, numbers, valid Unicode
     if not isinstance(data, dict):
         raise ApiError(400, f"expected a JSON object, found {type(data).__name__}")
     return data
@@ -48,20 +43,24 @@ def text(data: dict[str, Any], key: str, *, required: bool = False) -> str | Non
     value = data.get(key)
     if value is None:
         if required:
-            raise ApiError(422, f"{key}: missing (expected text)")
+            raise ApiError(422, f"{key}: missing (expected text)", field=key)
         return None
     if not isinstance(value, str):
-        raise ApiError(422, f"{key}: expected text, found {type(value).__name__}")
+        raise ApiError(422, f"{key}: expected text, found {type(value).__name__}", field=key)
     return value
 
 
 def whole(data: dict[str, Any], key: str, default: int, low: int, high: int) -> int:
     """Return a whole-number field within bounds (JSON numbers or digit strings)."""
     value = data.get(key, default)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
+    digits = value.strip() if isinstance(value, str) else ""
+    if digits.isascii() and digits.isdigit() and len(digits) <= len(str(high)):
+        value = int(digits)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ApiError(422, f"{key}: expected a whole number from {low} to {high}, found {value!r}")
+        shown = repr(value) if len(repr(value)) <= 40 else f"{repr(value)[:30]}… (too long)"
+        raise ApiError(
+            422, f"{key}: expected a whole number from {low} to {high}, found {shown}", field=key
+        )
     return value
 
 
@@ -75,7 +74,7 @@ def day(data: dict[str, Any], key: str) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ApiError(422, f"{key}: expected a date such as 2026-11-20, found {value!r}")
+    raise ApiError(422, f"{key}: expected a date such as 2026-11-20, found {value!r}", field=key)
 
 
 def text_list(data: dict[str, Any], key: str) -> list[str]:
@@ -87,7 +86,7 @@ def text_list(data: dict[str, Any], key: str) -> list[str]:
         return [part.strip() for part in value.split(",") if part.strip()]
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return list(value)
-    raise ApiError(422, f"{key}: expected a list of texts, found {value!r}")
+    raise ApiError(422, f"{key}: expected a list of texts, found {value!r}", field=key)
 
 
 def numbers(data: dict[str, Any], key: str) -> dict[str, float]:
@@ -96,11 +95,11 @@ def numbers(data: dict[str, Any], key: str) -> dict[str, float]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ApiError(422, f"{key}: expected an object of names to numbers")
+        raise ApiError(422, f"{key}: expected an object of names to numbers", field=key)
     result: dict[str, float] = {}
     for name, number in value.items():
         if isinstance(number, bool) or not isinstance(number, int | float) or number < 0:
-            raise ApiError(422, f"{key}.{name}: expected a number ≥ 0, found {number!r}")
+            raise ApiError(422, f"{key}.{name}: expected a number ≥ 0, found {number!r}", field=key)
         result[str(name)] = float(number)
     return result
 
