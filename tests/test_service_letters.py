@@ -147,3 +147,28 @@ def test_saving_an_empty_letter_names_the_field(workspace: Workspace) -> None:
     assert raised.value.field == "text"
     with pytest.raises(NotFoundError):
         letters.save_text(workspace, "nope", "Subject: Hi\n\nHello")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--snooze", "1", "99999999"), "days: expected a whole number of days from 1 to 3,650"),
+        (("--snooze", "1", "0"), "days: expected"),
+        (("--done", str(10**23)), "no follow-up number"),
+        (("--snooze", "7", "3"), "no follow-up number 7"),
+    ],
+)
+def test_the_cli_refuses_follow_ups_out_of_range_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+    workspace: Workspace,
+    args: tuple[str, ...],
+    said: str,
+) -> None:
+    from cli_support import decline
+
+    workspace.close()
+    outcome = decline(capsys, workspace.path, "followups", *args)
+    assert outcome.code == 2
+    assert said in outcome.err
+    assert len(outcome.err.strip().splitlines()) == 1
+    assert "Traceback" not in outcome.err
