@@ -567,6 +567,7 @@ def test_decided_says_a_hedged_decision_plainly_in_its_place() -> None:
     assert repair.text.startswith("Hi Sam,\n\nThanks so much for the offer. ")
     assert repair.report.signals["clear_decision"]
     assert repair.ready
+    assert repair.text.lower().count("sorry") <= 1  # the plain decision's regret, once
     assert_changes_rebuild_the_text(HEDGED, repair)
 
 

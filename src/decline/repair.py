@@ -411,6 +411,7 @@ def _add_moves(
     middle = [move for move in missing if move in ("decision", "reason", "regret")]
     decision_end = _decision_end(draft) if signals.get("clear_decision") else None
     hedge = _hedge(draft, plan) if "decision" in middle else None
+    plain = ""
     if hedge is not None and decided:  # "I might have to decline": said plainly instead
         old = draft.text[hedge[0] : hedge[1]]
         plain = _wording(book, tone, "decision", facts) + old[len(old.rstrip()) :]
@@ -427,7 +428,7 @@ def _add_moves(
             "you have decided, and decline will say it for you)"
         )
     if middle:
-        said, moves = _say(book, tone, facts, middle, draft.lang)
+        said, moves = _say(book, tone, facts, middle, draft.lang, before=plain.strip())
         if decision_end is None:
             thanks = draft.carrier("gratitude") if signals.get("gratitude") else None
             decision_end = document.body_start if thanks is None else thanks[1]
@@ -441,17 +442,18 @@ def _add_moves(
 
 
 def _say(
-    book: Any, tone: str, facts: dict[str, str], moves: list[str], lang: str
+    book: Any, tone: str, facts: dict[str, str], moves: list[str], lang: str, before: str = ""
 ) -> tuple[str, list[str]]:
     """Return the moves' sentences and the moves said, leaving out one that what is said
     before already says ("I am sorry to say that I have decided to decline" needs no second
-    "I am sorry")."""
+    "I am sorry"); `before` is a sentence just added in front of them."""
     from decline.checker.engine import review
 
     said: list[str] = []
     included: list[str] = []
     for move in moves:
-        if said and review(" ".join(said), lang).signals[_SIGNAL[move]]:
+        context = " ".join([before, *said]).strip()
+        if context and review(context, lang).signals[_SIGNAL[move]]:
             continue
         said.append(_wording(book, tone, move, facts))
         included.append(move)
