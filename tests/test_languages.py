@@ -227,3 +227,21 @@ def test_no_code_lists_the_languages() -> None:
         if pair.search(line)
     ]
     assert not found, found
+
+
+def test_a_broken_lexicon_names_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from decline.checker.lexicon import load
+
+    lacking = copy_of_english(tmp_path, "yl") / "lexicon.toml"
+    lacking.write_text(
+        re.sub(r"(?m)^grovel = \[", "grovelling = [", lacking.read_text("utf-8")), "utf-8"
+    )
+    broken = copy_of_english(tmp_path, "ym") / "lexicon.toml"
+    broken.write_text("[patterns\n", encoding="utf-8")
+    monkeypatch.setenv(languages.ENVIRONMENT, str(tmp_path))
+    with pytest.raises(
+        InputError, match=r"yl/lexicon\.toml: \[patterns\] lacks categories: grovel"
+    ):
+        load("yl")
+    with pytest.raises(InputError, match=r"ym/lexicon\.toml: not valid TOML"):
+        load("ym")

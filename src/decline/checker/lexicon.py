@@ -415,17 +415,25 @@ def _compile(category: str, entries: tuple[tuple[str, str], ...], code: str) -> 
 
 
 def build(source: str, code: str) -> dict[str, Any]:
-    """Parse a lexicon's TOML and find each entry's triggers: the compiled form on disk."""
-    data = tomllib.loads(source)
-    patterns = data["patterns"]
+    """Parse a lexicon's TOML and find each entry's triggers: the compiled form on disk.
+
+    A lexicon that is not TOML, lacks a category or has a malformed entry is an InputError
+    naming the file: a language added as data is input like any other.
+    """
+    where = f"{source_path(code)}"
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{where}: not valid TOML: {error}") from None
+    patterns = data.get("patterns", {})
     missing = [category for category in CATEGORIES if category not in patterns]
     if missing:
-        raise ValueError(f"lexicon {code} lacks categories: {', '.join(missing)}")
+        raise InputError(f"{where}: [patterns] lacks categories: {', '.join(missing)}")
     for category, entries in patterns.items():
         for entry in entries:
             if len(entry) not in (2, 3) or not all(isinstance(item, str) for item in entry):
-                raise ValueError(
-                    f"lexicon {code}: {category}: {entry!r} is not [pattern, example]"
+                raise InputError(
+                    f"{where}: {category}: {entry!r} is not [pattern, example]"
                     " or [pattern, example, near_miss]"
                 )
     data["alternatives"] = {

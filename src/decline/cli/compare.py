@@ -44,7 +44,7 @@ OFFERS may be - to read the offer file from standard input; -o - is standard out
     help="Weightings sampled for the sensitivity (0: none).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the sampling.")
-@click.option("--lang", help="Language of the output: en or it (default: the offer file's).")
+@click.option("--lang", help="Language of the output, e.g. en (default: the offer file's).")
 @click.option(
     "-o",
     "--out",

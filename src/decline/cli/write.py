@@ -130,12 +130,12 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
 )
 @click.option("--tone", metavar="T", help="warm, formal or brief (default from settings).")
 @click.option("--channel", metavar="C", help="email, letter, linkedin or phone.")
-@click.option("--lang", metavar="LANG", help="en or it (default: the offer file's).")
+@click.option("--lang", metavar="LANG", help="A language, e.g. en (default: the offer file's).")
 @click.option("--variant", default="0", metavar="N", help="Other wording: 0 to 3 (four in all)")
 @click.option(
     "--register",
     metavar="R",
-    help="Italian only: lei (default) or tu, how the letter says 'you'.",
+    help="How the letter says 'you', where a language has registers (Italian: lei or tu).",
 )
 @click.option("--date", "date_text", metavar="DATE", help="The letter's date (default today).")
 @click.option("--format", "form", default="text", metavar="F", help="text, json or eml.")

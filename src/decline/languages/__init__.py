@@ -91,6 +91,10 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "meta.articles",  # prepositions fused with a company name's article
         "*_team",  # wording for a team, where its "you" differs from a person's
     ),
+    "lexicon.toml": (
+        "meta.acronyms",  # capitalised words that are not shouting
+        "meta.caps_name_cues",  # words after which a name in capitals is a convention
+    ),
 }
 
 

@@ -3,7 +3,7 @@
 Each channel is one entry: how it shapes the letter from a `Writer` (which moves, in which
 paragraphs, per tone), whether it needs one named person, and whether it makes an e-mail
 that can be sent. Adding a channel is one entry here plus its wording in
-`phrases/<lang>.toml`; an unknown name is an `InputError`, never a fall-through to another
+`languages/<lang>/phrases.toml`; an unknown name is an `InputError`, never a fall-through to another
 channel.
 """
 

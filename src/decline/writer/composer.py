@@ -1,7 +1,7 @@
 """Compose a graceful decline (P2–P7) from an offer, a candidate and a few choices.
 
 A letter is a sequence of moves — gratitude, decision, reason, personal touch, regret, stay
-connected, door open — each worded from `phrases/<lang>.toml`. The composer never reads a
+connected, door open — each worded from `languages/<lang>/phrases.toml`. The composer never reads a
 file of the user's, never invents a fact, and gives the same letter for the same inputs.
 """
 
