@@ -347,3 +347,75 @@ def test_attachment_names_from_user_text_are_one_safe_header() -> None:
     assert attachment("offers.toml") == (
         "attachment; filename=\"offers.toml\"; filename*=UTF-8''offers.toml"
     )
+
+
+ATTACK = "<img src=x onerror=alert(1)>"
+HOSTILE_OFFERS = f"""
+[candidate]
+name = "Sam {ATTACK}"
+email = "sam@example.com"
+
+[priorities]
+compensation = 3
+growth = 2
+
+[[offer]]
+id = "evil"
+company = "Evil {ATTACK} Corp"
+role = "Engineer {ATTACK}"
+location = "Town {ATTACK}"
+base_salary = 50000
+currency = "EUR"
+liked = "the {ATTACK} team"
+ratings = {{ growth = 4 }}
+
+  [[offer.contact]]
+  name = "Ann {ATTACK}"
+  email = "ann@evil.example"
+  role = "recruiter"
+
+[[offer]]
+id = "plain"
+company = "Plain Ltd"
+role = "Engineer"
+base_salary = 52000
+currency = "EUR"
+ratings = {{ growth = 3 }}
+"""
+
+
+def test_text_from_the_workspace_is_escaped_on_every_page(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    imported = api.post("/api/v1/offers", json={"toml": HOSTILE_OFFERS})
+    assert imported.status_code == 200, imported.text
+    pages = [
+        "/offers",
+        "/offers/evil/edit",
+        "/compare",
+        "/write?offer=evil",
+        "/status",
+        "/send/evil",
+        "/review",
+    ]
+    shown = 0
+    for path in pages:
+        answer = api.get(path)
+        assert answer.status_code < 500, (path, answer.status_code)
+        assert ATTACK not in answer.text, path
+        shown += "&lt;img src=x onerror=alert(1)&gt;" in answer.text
+    assert shown >= 3  # the pages do show the names, escaped
+
+
+def test_echoed_input_is_never_served_as_html(tmp_path: Path) -> None:
+    api = client(tmp_path / "w.db")
+    json_error = api.get(f"/api/v1/offers/{ATTACK}")
+    assert json_error.status_code == 404
+    assert json_error.headers["content-type"].startswith("application/json")
+    assert json_error.headers["x-content-type-options"] == "nosniff"
+    plain = api.post("/v2/check", data={"text": "Hello", "language": ATTACK})
+    assert plain.status_code == 400
+    assert plain.headers["content-type"].startswith("text/plain")
+    assert plain.headers["x-content-type-options"] == "nosniff"
+    page = api.get(f"/offers/{ATTACK}/edit", headers={"accept": "text/html"})
+    assert page.status_code == 404
+    assert ATTACK not in page.text
