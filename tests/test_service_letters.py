@@ -14,6 +14,7 @@ from decline.send import methods
 from decline.send.smtp import TIMEOUT
 from decline.service import letters
 from decline.settings import Settings, SmtpSettings
+from decline.workspace import letters as store
 from decline.workspace import schema
 from decline.workspace.catalog import add_offer_set, decide
 from decline.workspace.store import Workspace, utc_now
@@ -126,6 +127,7 @@ def test_every_delivery_method_can_be_recorded_by_the_workspace() -> None:
     allowed = create.split("via TEXT CHECK (via IN (")[1].split("))")[0]
     for name in methods.METHODS:
         assert f"'{name}'" in allowed, name
+    assert set(store.VIAS) == {part.strip(" '") for part in allowed.split(",")}
 
 
 def test_a_handed_over_letter_is_the_one_sent_next(workspace: Workspace, tmp_path: Path) -> None:

@@ -180,6 +180,9 @@ def test_after_the_eml_download_the_letter_stays_and_can_be_marked_sent(
     assert subject == italian.split("\n", 1)[0].removeprefix("Oggetto: ")
     confirmed = browser.post("/send/acme/sent", data={"csrf": csrf}, follow_redirects=False)
     assert confirmed.status_code == 303
+    done = browser.get("/send/acme").text
+    assert 'id="already-sent"' in done
+    assert 'id="confirm-sent"' not in done
     followups = browser.get("/api/v1/followups").json()["followups"]
     assert followups
     assert {f["lang"] for f in followups} == {"it"}

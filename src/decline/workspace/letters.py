@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from decline.errors import InputError
+from decline.send.methods import NAMES as METHOD_NAMES
 
 if TYPE_CHECKING:
     from decline.writer.letter import Letter
 
 STATES = ("draft", "prepared", "sending", "sent")
-VIAS = ("smtp", "eml", "mailto", "manual")
+# how a letter left: a delivery method (`send/methods.py`), or the person's own hand
+VIAS = (*METHOD_NAMES, "manual")
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def _state(request: Request, offer_id: str) -> dict[str, Any]:
         maybe_sent = last if last is not None and last["state"] == "sending" else None
         # the saved draft, or the letter already handed over (.eml, mailto) to send
         draft = maybe_sent or store.latest(connection, offer_id, "draft", "prepared")
+        sent = store.latest(connection, offer_id, "sent") if draft is None else None
     text = ""
     lang = "auto"
     if draft is not None and draft["body"]:
@@ -51,6 +52,7 @@ def _state(request: Request, offer_id: str) -> dict[str, Any]:
         "draft": draft,
         "last": last,
         "maybe_sent": maybe_sent,
+        "sent_on": (sent["sent_at"] or "")[:10] if sent is not None else None,
         "text": text,
         **context,
     }
