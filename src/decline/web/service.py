@@ -58,17 +58,13 @@ def review(
     today: date | None = None,
     ignore: tuple[str, ...] = (),
 ) -> Report:
-    """Review a draft, with the offer's dates for the timing rules when known."""
-    from decline import review as check
+    """Review a draft, with the offer's dates for the timing rules when known.
 
-    return check(
-        text,
-        lang,
-        received=offer.received if offer else None,
-        deadline=offer.deadline if offer else None,
-        today=today,
-        ignore=ignore,
-    )
+    The letters service's review, taking plain values so a worker process can run it.
+    """
+    from decline.service.letters import review_draft
+
+    return review_draft(text, lang, offer=offer, today=today, ignore=ignore)
 
 
 @dataclass(frozen=True)
