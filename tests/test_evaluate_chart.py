@@ -105,3 +105,26 @@ def test_png_without_matplotlib_names_the_extra(tmp_path: Path) -> None:
     ok = subprocess.run([*argv, "--chart", str(svg)], capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
     assert svg.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_narrow_chart_keeps_every_label_inside_and_the_legend_below_the_axis() -> None:
+    """At a phone's width the chart is drawn 1:1 (13 px text), labels above their bars."""
+    from decline.evaluate.chart import FONT, NARROW
+
+    offer_set = load_offers(EXAMPLE)
+    root = ET.fromstring(chart_svg(compare(offer_set, samples=0), Words("it"), NARROW))
+    assert root.get("width") == str(NARROW)
+    assert root.get("font-size") == str(FONT)
+    texts = list(root.iter(f"{SVG}text"))
+    for text in texts:
+        x = float(text.get("x", 0))
+        assert 0 <= x <= NARROW, text.text
+        if text.get("text-anchor") is None:  # starts at x: its estimated end stays inside too
+            assert x + 7.2 * len(text.text or "") <= NARROW, text.text
+    by_text = {t.text: float(t.get("y", 0)) for t in texts}
+    axis_title = by_text["Punti (0–100)"]
+    legend = [y for label, y in by_text.items() if label and label.endswith("%)")]
+    assert legend
+    assert min(legend) - 14 > axis_title
+    bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert max(float(r.get("x", 0)) + float(r.get("width", 0)) for r in bars) <= NARROW

@@ -21,6 +21,7 @@ PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
            "#7f7f7f", "#bcbd22", "#17becf")  # fmt: skip
 
 WIDTH = 760
+NARROW = 360  # a phone's width in CSS pixels, less the page's margins: drawn 1:1, never shrunk
 FONT = 13
 CHAR = 7.2  # a sans-serif character at 13 px, on average: enough to lay out labels
 ROW = 34
@@ -28,14 +29,14 @@ BAR = 22
 LABEL_CHARS = 34  # a longer offer label is shortened with "…" (the full one is its tooltip)
 
 
-def save_chart(comparison: Comparison, path: Path, words: Words) -> None:
+def save_chart(comparison: Comparison, path: Path, words: Words, width: int = WIDTH) -> None:
     """Draw the stacked-bar chart to an SVG or PNG file, chosen by the file's extension."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"--chart: expected a file ending in .svg or .png, found {path.name!r}")
     try:
         if suffix == ".svg":
-            path.write_text(chart_svg(comparison, words), encoding="utf-8")
+            path.write_text(chart_svg(comparison, words, width), encoding="utf-8")
         else:
             _save_png(comparison, path, words)
     except OSError as error:
@@ -46,39 +47,47 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def chart_svg(comparison: Comparison, words: Words) -> str:
-    """Return the chart as an SVG document: offers down, points across, best at the top."""
+def chart_svg(comparison: Comparison, words: Words, width: int = WIDTH) -> str:
+    """Return the chart as an SVG document: offers down, points across, best at the top.
+
+    A narrow chart (`width` below 500, for a phone) puts each offer's label above its bar,
+    so the bars keep the whole width and the text stays at its size (13 px) when shown
+    1:1; a wide one puts the labels left of the bars.
+    """
     results = comparison.offers
     labels = [f"{r.offer.company} ({words.number(r.score)})" for r in results]
-    left = 16 + CHAR * min(LABEL_CHARS, max(len(label) for label in labels))
-    right = WIDTH - 24
+    narrow = width < 500
+    label_chars = int((width - 24) / CHAR) if narrow else LABEL_CHARS
+    left = 16.0 if narrow else 16 + CHAR * min(LABEL_CHARS, max(len(label) for label in labels))
+    right = width - 24
     scale = (right - left) / 100
     title = words.text("chart_title")
-    top = 48
-    axis_y = top + ROW * len(results) + 6
+    row_height = ROW + (FONT + 6 if narrow else 0)
+    top = 48 + (FONT + 6 if narrow else 0)
+    axis_y = top + row_height * len(results) + 6
     axis_title_y = axis_y + 38
     legend = [f"{words.criterion(c)} ({words.share(w)})" for c, w in comparison.weights.items()]
     # The legend sits below the axis title, in as many rows as its entries need.
     legend_rows: list[list[tuple[int, float]]] = [[]]
     x = left
     for index, text in enumerate(legend):
-        width = 22 + CHAR * len(text) + 18
-        if legend_rows[-1] and x + width > right:
+        entry_width = 22 + CHAR * len(text) + 18
+        if legend_rows[-1] and x + entry_width > right:
             legend_rows.append([])
             x = left
         legend_rows[-1].append((index, x))
-        x += width
+        x += entry_width
     legend_y = axis_title_y + 28
     height = int(legend_y + 22 * len(legend_rows) + 8)
     summary = "; ".join(f"{r.rank}. {r.offer.company}: {words.number(r.score)}" for r in results)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title chart-desc" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title chart-desc" '
         f'font-family="DejaVu Sans, Arial, sans-serif" font-size="{FONT}">',
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(words.text("chart_axis"))}. {escape(summary)}</desc>',
-        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-        f'<text x="{WIDTH / 2:g}" y="28" text-anchor="middle" font-size="16" '
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{width / 2:g}" y="28" text-anchor="middle" font-size="16" '
         f'font-weight="bold" fill="#222222">{escape(title)}</text>',
     ]
     for tick in range(0, 101, 20):
@@ -93,28 +102,33 @@ def chart_svg(comparison: Comparison, words: Words) -> str:
         f'<line x1="{left:.1f}" y1="{axis_y}" x2="{right:.1f}" y2="{axis_y}" stroke="#444444"/>'
     )
     for row, (result, label) in enumerate(zip(results, labels, strict=True)):
-        y = top + ROW * row
+        y = top + row_height * row
         middle = y + BAR / 2 + FONT / 2 - 2
-        shown = _shorten(label, LABEL_CHARS)
+        shown = _shorten(label, label_chars)
         out.append(f'<g aria-label="{escape(label)}">')
         if shown != label:  # the whole label as the row's tooltip
             out.append(f"<title>{escape(label)}</title>")
-        out.append(
-            f'<text x="{left - 8:.1f}" y="{middle:.1f}" text-anchor="end" fill="#222222">'
-            f"{escape(shown)}</text>"
-        )
+        if narrow:  # above the bar, from its start
+            out.append(
+                f'<text x="{left:.1f}" y="{y - 6:.1f}" fill="#222222">{escape(shown)}</text>'
+            )
+        else:
+            out.append(
+                f'<text x="{left - 8:.1f}" y="{middle:.1f}" text-anchor="end" fill="#222222">'
+                f"{escape(shown)}</text>"
+            )
         x = left
         for index, criterion in enumerate(comparison.weights):
             points = result.contributions[criterion]
-            width = points * scale
-            if width <= 0:
+            length = points * scale
+            if length <= 0:
                 continue
             tip = f"{words.criterion(criterion)}: {words.number(points)}"
             out.append(
-                f'<rect x="{x:.2f}" y="{y}" width="{width:.2f}" height="{BAR}" '
+                f'<rect x="{x:.2f}" y="{y}" width="{length:.2f}" height="{BAR}" '
                 f'fill="{PALETTE[index % len(PALETTE)]}"><title>{escape(tip)}</title></rect>'
             )
-            x += width
+            x += length
         out.append("</g>")
     out.append(
         f'<text x="{(left + right) / 2:.1f}" y="{axis_title_y}" text-anchor="middle" '

@@ -124,8 +124,8 @@ def _words_language(request: Request) -> str:
 
 
 async def chart(request: Request) -> Response:
-    """Draw the chart of the same comparison as SVG."""
-    from decline.evaluate.chart import save_chart
+    """Draw the chart of the same comparison as SVG (`?size=narrow`: for a phone, 1:1)."""
+    from decline.evaluate.chart import NARROW, WIDTH, save_chart
     from decline.evaluate.explain import Words
 
     _, comparison, _ = await run_in_threadpool(_comparison, request, request.query_params)
@@ -134,7 +134,8 @@ async def chart(request: Request) -> Response:
     def draw() -> bytes:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "chart.svg"
-            save_chart(comparison, path, words)
+            width = NARROW if request.query_params.get("size") == "narrow" else WIDTH
+            save_chart(comparison, path, words, width)
             return path.read_bytes()
 
     svg = await run_in_threadpool(draw)
