@@ -367,8 +367,10 @@ class Analysis:
                 start, end = match.span()
                 words = re.findall(r"[A-Z]+", match.group())
                 inside = bisect_right(blank_starts, start) - 1  # the blank starting before
-                if all(word in self.lexicon.acronyms for word in words) or (
-                    inside >= 0 and start < blanks[inside][1]
+                if (
+                    all(word in self.lexicon.acronyms for word in words)
+                    or (inside >= 0 and start < blanks[inside][1])
+                    or self._capitals_by_convention(start, end)
                 ):
                     continue
                 found.append((start, end, Severity.WARNING))
@@ -383,6 +385,26 @@ class Analysis:
     def learned(self) -> learned.Verdict | None:
         """Return the learned layer's verdict on the letter (None without a model)."""
         return learned.assess(self)
+
+    def _capitals_by_convention(self, start: int, end: int) -> bool:
+        """Say whether capitals at [start, end) are a formal letter's convention, not
+        shouting: a short heading, name or address line (five words at most) with no lower
+        case and no "!" or "?", or a name of three words at most after a cue such as "il
+        sottoscritto"."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if (
+            not any(char.islower() for char in line)
+            and not line.rstrip().endswith(("!", "?"))
+            and count_words(line) <= 5
+        ):
+            return True
+        if count_words(text[start:end]) > 3:
+            return False
+        before = " ".join(text[max(line_start, start - 30) : start].lower().split())
+        return any(before.endswith(cue) for cue in self.lexicon.caps_name_cues)
 
     def signals(self) -> dict[str, bool]:
         """Return the ten signals that describe the letter (DESIGN.md's report contract)."""

@@ -50,6 +50,35 @@ _SECOND_PERSON = re.compile(
 )
 
 
+STATISTICS = (
+    "log_words",
+    "log_sentences",
+    "longest_sentence",
+    "free_sentences",
+    "free_share",
+    "first_person",
+    "second_person",
+    "exclamations",
+    "questions",
+    "brackets",
+    "placeholders",
+    "italian",
+)
+
+
+def feature_names() -> frozenset[str]:
+    """Return every feature name `features` can produce."""
+    from decline.checker.report import SIGNALS
+
+    return frozenset(
+        (
+            *(f"signal:{name}" for name in SIGNALS),
+            *(f"hits:{category}" for category in HIT_CATEGORIES),
+            *STATISTICS,
+        )
+    )
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights over named features (already divided by each feature's scale)."""

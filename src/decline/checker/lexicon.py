@@ -282,6 +282,9 @@ class Lexicon:
     alternatives: dict[str, tuple[Alternative, ...]] = field(default_factory=dict)
     all_triggers: tuple[str, ...] = ()
     near_misses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # words after which a name is written in capitals in formal letters ("il sottoscritto
+    # MARIO ROSSI"): such capitals are a convention, not shouting
+    caps_name_cues: tuple[str, ...] = ()
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern[str]]:
@@ -512,6 +515,7 @@ def load(code: str) -> Lexicon:
         detect_words=frozenset(word.lower() for word in meta["detect_words"]),
         abbreviations=frozenset(word.lower() for word in meta["abbreviations"]),
         acronyms=frozenset(meta.get("acronyms", [])),
+        caps_name_cues=tuple(cue.lower() for cue in meta.get("caps_name_cues", [])),
         entries={
             category: tuple((entry[0], entry[1]) for entry in patterns[category])
             for category in CATEGORIES

@@ -57,8 +57,9 @@ def training_corpora() -> list[Path]:
     ]
 
 
-def collect(paths: list[Path]) -> list[Letter]:
-    """Review every letter with the rules alone and keep its features."""
+def collect(sources: dict[Path, bytes]) -> list[Letter]:
+    """Review every letter (the corpora's bytes, read once) with the rules alone and keep
+    its features."""
     from decline.checker import lexicon
     from decline.checker.analysis import Analysis
     from decline.checker.document import parse
@@ -67,8 +68,8 @@ def collect(paths: list[Path]) -> list[Letter]:
     learned.use(None)
     letters = []
     try:
-        for path in paths:
-            for line in path.read_text("utf-8").splitlines():
+        for path, data in sources.items():
+            for line in data.decode("utf-8").splitlines():
                 if not line.strip():
                     continue
                 row = json.loads(line)
@@ -214,7 +215,8 @@ def table_of(letters: list[Letter], verdicts: list[bool], combine: str) -> dict[
 def build() -> dict[str, object]:
     """Collect, choose by leave-one-corpus-out, fit on everything; return the model file."""
     paths = training_corpora()
-    letters = collect(paths)
+    sources = {path: path.read_bytes() for path in paths}  # read once: corpora may grow
+    letters = collect(sources)
     folds = grouped_folds(letters)
     corpora = [letter.corpus for letter in letters]
     best: tuple[float, float, str] | None = None
@@ -239,8 +241,8 @@ def build() -> dict[str, object]:
     }
     bias, weights = fit(letters, penalty * len(letters))
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes())
+    for data in sources.values():
+        digest.update(data)
     return {
         "about": "docs/model.md; rebuilt by `make model` (python -m decline.checker.train)",
         "seed": SEED,

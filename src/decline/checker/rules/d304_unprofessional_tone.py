@@ -2,7 +2,9 @@
 
 ## What it does
 Flags profanity and insults (error) and slang, words in capitals for emphasis, strings of
-"!" and emoji or emoticons (warning) in the body. Known acronyms (HR, CEO) are not shouting.
+"!" and emoji or emoticons (warning) in the body. Known acronyms (HR, CEO) are not shouting,
+nor are a formal letter's conventions: a short heading or address line in capitals, or a
+name in capitals after "il sottoscritto" and the like.
 
 ## Why it matters
 A decline is a professional letter (P3): the reader may forward it, and the tone is what
@@ -45,6 +47,11 @@ RULE = Rule(
         Example("Hi Tom,\nThank you. The HR team and the CEO were kind. I decline.\nBest,\nSam"),
         Example("Hello Sam,\nThanks for the offer; I must decline it.\nBest,\nAna"),
         Example("Dear Ms. Delgado,\nThank you for offering me the RN post. I must decline it."),
+        Example(
+            "Spett.le Ufficio Personale,\nRINUNCIA ALL'INCARICO\nIl sottoscritto MARIO ROSSI"
+            " ringrazia e comunica la propria rinuncia all'incarico.\nDistinti saluti",
+            "it",
+        ),
     ),
 )
 
