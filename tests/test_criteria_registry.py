@@ -39,7 +39,12 @@ role = "Engineer"
 base_salary = 60000
 ratings = { stability = 5 }
 """
-TOY = models.Criterion("stability", "rating", "rating", figures=("offer.ratings.NAME",))
+TOY = models.Criterion(
+    "stability",
+    "rating",
+    "rating",
+    figures={"offer.ratings.NAME": models.RANGES["offer.ratings.NAME"]},
+)
 
 
 @pytest.fixture

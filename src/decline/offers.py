@@ -45,42 +45,7 @@ MAX_MONEY = 1_000_000_000
 _MONEY = Range("an amount from 0 to 1,000,000,000", 0, MAX_MONEY)
 _PERCENT = Range("a percentage from 0 to 100", 0, 100)
 
-RANGES: dict[str, Range] = {
-    "candidate.hourly_rate": _MONEY,
-    "priorities.NAME": Range("a weight from 0 to 1,000,000", 0, 1_000_000),
-    "priorities.pairwise.PAIR": Range(
-        'a judgement on Saaty\'s scale from 1/9 to 9 (a number, or a text like "1/3")', 1 / 9, 9
-    ),
-    "fx.CODE": Range("a rate above 0, up to 1,000,000,000", 0, MAX_MONEY, low_open=True),
-    "settings.working_weeks": Range("weeks from 1 to 52", 1, 52),
-    "offer.base_salary": _MONEY,
-    "offer.bonus_target_pct": _PERCENT,
-    "offer.signing_bonus": _MONEY,
-    "offer.equity.value": _MONEY,
-    "offer.equity.vesting_years": Range("a whole number of years from 1 to 10", 1, 10, whole=True),
-    "offer.equity.cliff_months": Range(
-        "a whole number of months from 0 to 120", 0, 120, whole=True
-    ),
-    "offer.equity.schedule": Range(
-        "a list of at most 10 yearly percentages 0–100 summing to at most 100, "
-        "such as [25, 25, 25, 25]",
-        0,
-        100,
-    ),
-    "offer.retirement_match_pct": _PERCENT,
-    "offer.pto_days": Range("days from 0 to 366", 0, 366),
-    "offer.benefits_value": _MONEY,
-    "offer.commute.minutes_one_way": Range("minutes from 0 to 600", 0, 600),
-    "offer.commute.office_days_per_week": Range("days from 0 to 7", 0, 7),
-    "offer.commute.cost_per_day": _MONEY,
-    "offer.ratings.NAME": Range("a rating from 1 to 5", 1, 5),
-}
-"""Every number the offer file holds, in one table (docs/compare.md shows the same table).
-
-Bounds keep every figure finite through the maths: nothing the evaluation computes from
-numbers in these ranges can overflow to infinity or become NaN.
-"""
-
+_RATING = Range("a rating from 1 to 5", 1, 5)
 
 CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
 
@@ -91,7 +56,8 @@ class Criterion:
 
     `measure` names how its figure is found (`decline.evaluate.criteria.MEASURES`:
     "pay", "benefits_value", "pto_days", "commute", "rating"); `figures` are the offer-file
-    keys it reads (their ranges are in RANGES); `form_fields` the web offer form's inputs
+    keys it reads with the numbers each accepts (RANGES is built from them); `form_fields`
+    the web offer form's inputs
     for them. A rated criterion ("rating") is the candidate's own 1–5 judgement in
     `ratings`, with the form field ``rating_<name>``. Its label in each language is data:
     `[criteria]` in `languages/<code>/messages.toml` (a missing one fails when words load).
@@ -101,7 +67,7 @@ class Criterion:
     measure: str
     unit: str  # "money" | "days" | "hours" | "rating": how its figure is shown
     lower_is_better: bool = False
-    figures: tuple[str, ...] = ()
+    figures: dict[str, Range] = field(default_factory=dict)
     form_fields: tuple[str, ...] = ()
 
     @property
@@ -117,13 +83,25 @@ CRITERIA: dict[str, Criterion] = {
             "compensation",
             "pay",
             "money",
-            figures=(
-                "offer.base_salary",
-                "offer.bonus_target_pct",
-                "offer.signing_bonus",
-                "offer.equity.value",
-                "offer.retirement_match_pct",
-            ),
+            figures={
+                "offer.base_salary": _MONEY,
+                "offer.bonus_target_pct": _PERCENT,
+                "offer.signing_bonus": _MONEY,
+                "offer.equity.value": _MONEY,
+                "offer.equity.vesting_years": Range(
+                    "a whole number of years from 1 to 10", 1, 10, whole=True
+                ),
+                "offer.equity.cliff_months": Range(
+                    "a whole number of months from 0 to 120", 0, 120, whole=True
+                ),
+                "offer.equity.schedule": Range(
+                    "a list of at most 10 yearly percentages 0–100 summing to at most 100, "
+                    "such as [25, 25, 25, 25]",
+                    0,
+                    100,
+                ),
+                "offer.retirement_match_pct": _PERCENT,
+            },
             form_fields=(
                 "base_salary",
                 "bonus_target_pct",
@@ -138,32 +116,54 @@ CRITERIA: dict[str, Criterion] = {
             "benefits",
             "benefits_value",
             "money",
-            figures=("offer.benefits_value",),
+            figures={"offer.benefits_value": _MONEY},
             form_fields=("benefits_value",),
         ),
         Criterion(
-            "time_off", "pto_days", "days", figures=("offer.pto_days",), form_fields=("pto_days",)
+            "time_off",
+            "pto_days",
+            "days",
+            figures={"offer.pto_days": Range("days from 0 to 366", 0, 366)},
+            form_fields=("pto_days",),
         ),
         Criterion(
             "commute",
             "commute",
             "hours",
             lower_is_better=True,
-            figures=(
-                "offer.commute.minutes_one_way",
-                "offer.commute.office_days_per_week",
-                "offer.commute.cost_per_day",
-            ),
+            figures={
+                "offer.commute.minutes_one_way": Range("minutes from 0 to 600", 0, 600),
+                "offer.commute.office_days_per_week": Range("days from 0 to 7", 0, 7),
+                "offer.commute.cost_per_day": _MONEY,
+            },
             form_fields=("commute_minutes", "commute_days", "commute_cost"),
         ),
-        Criterion("culture", "rating", "rating", figures=("offer.ratings.NAME",)),
-        Criterion("growth", "rating", "rating", figures=("offer.ratings.NAME",)),
+        Criterion("culture", "rating", "rating", figures={"offer.ratings.NAME": _RATING}),
+        Criterion("growth", "rating", "rating", figures={"offer.ratings.NAME": _RATING}),
     )
 }
 """The built-in criteria, in the order tables and forms show them: the one registry.
 
 Adding a criterion is one entry here plus its label in each language's messages; an
 unknown name is an error everywhere (`criterion`), never a fall-through.
+"""
+
+
+RANGES: dict[str, Range] = {
+    "candidate.hourly_rate": _MONEY,
+    "priorities.NAME": Range("a weight from 0 to 1,000,000", 0, 1_000_000),
+    "priorities.pairwise.PAIR": Range(
+        'a judgement on Saaty\'s scale from 1/9 to 9 (a number, or a text like "1/3")', 1 / 9, 9
+    ),
+    "fx.CODE": Range("a rate above 0, up to 1,000,000,000", 0, MAX_MONEY, low_open=True),
+    "settings.working_weeks": Range("weeks from 1 to 52", 1, 52),
+    **{key: limits for entry in CRITERIA.values() for key, limits in entry.figures.items()},
+}
+"""Every number the offer file holds, in one table (docs/compare.md shows the same table).
+
+The offers' figures come from the criteria registry (each criterion's `figures`). Bounds
+keep every figure finite through the maths: nothing the evaluation computes from numbers
+in these ranges can overflow to infinity or become NaN.
 """
 
 
