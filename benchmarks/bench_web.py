@@ -36,9 +36,11 @@ Row = tuple[str, float, float, str]
 SERVER = """
 import sys, uvicorn
 from pathlib import Path
-from decline.web import create_app
-uvicorn.run(create_app(Path(sys.argv[1])), host="127.0.0.1", port=int(sys.argv[2]),
-            log_level="warning", access_log=False, http=sys.argv[3], loop=sys.argv[4])
+from decline.web import create_app, server
+app = create_app(Path(sys.argv[1]))
+http = server.protocol(base=sys.argv[3])  # decline serve's limits, on the chosen parser
+uvicorn.Server(server.config(app, "127.0.0.1", int(sys.argv[2]), http=http, loop=sys.argv[4],
+                             access_log=False)).run()
 """
 
 

@@ -25,14 +25,20 @@ from web_support import free_port
 HEAD_TIMEOUT = 1.0
 
 
+PARSERS = pytest.mark.parametrize("parser", ["h11", "httptools"])  # plain install, speed-ups
+
+
 @contextmanager
-def serving(db: Path, **options: Any) -> Iterator[int]:
+def serving(db: Path, parser: str = "auto", **options: Any) -> Iterator[int]:
     """Run the app under `decline serve`'s uvicorn settings; yield the port."""
     import uvicorn
 
+    if parser == "httptools":
+        pytest.importorskip("httptools")
     port = free_port()
     app = create_app(db, **options)
-    server = uvicorn.Server(config(app, "127.0.0.1", port, http=protocol(HEAD_TIMEOUT)))
+    bounded = protocol(HEAD_TIMEOUT, base=parser)
+    server = uvicorn.Server(config(app, "127.0.0.1", port, http=bounded))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -93,8 +99,9 @@ def test_a_host_with_userinfo_is_refused_on_the_wire(tmp_path: Path, host: str) 
         assert status_of(answer) in (400, 421), answer[:200]
 
 
-def test_a_head_sent_one_byte_a_second_is_cut_off(tmp_path: Path) -> None:
-    with serving(tmp_path / "w.db") as port:
+@PARSERS
+def test_a_head_sent_one_byte_a_second_is_cut_off(tmp_path: Path, parser: str) -> None:
+    with serving(tmp_path / "w.db", parser) as port:
         request = f"GET /api/v1/offers HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Slow: "
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             started = time.monotonic()
@@ -113,9 +120,10 @@ def test_a_head_sent_one_byte_a_second_is_cut_off(tmp_path: Path) -> None:
             assert time.monotonic() - started < 8  # cut off after about HEAD_TIMEOUT
 
 
-def test_a_connection_that_sends_nothing_is_closed(tmp_path: Path) -> None:
+@PARSERS
+def test_a_connection_that_sends_nothing_is_closed(tmp_path: Path, parser: str) -> None:
     with (
-        serving(tmp_path / "w.db") as port,
+        serving(tmp_path / "w.db", parser) as port,
         socket.create_connection(("127.0.0.1", port), timeout=10) as sock,
     ):
         started = time.monotonic()
@@ -124,8 +132,9 @@ def test_a_connection_that_sends_nothing_is_closed(tmp_path: Path) -> None:
         assert answer == b"" or status_of(answer) == 408
 
 
-def test_a_huge_head_is_refused(tmp_path: Path) -> None:
-    with serving(tmp_path / "w.db") as port:
+@PARSERS
+def test_a_huge_head_is_refused(tmp_path: Path, parser: str) -> None:
+    with serving(tmp_path / "w.db", parser) as port:
         filler = "".join(f"X-Pad-{i}: {'a' * 1000}\r\n" for i in range(100))
         request = f"GET /api/v1/offers HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{filler}\r\n"
         try:

@@ -34,16 +34,23 @@ TOO_SLOW = _plain("408 Request Timeout", "the request headers did not arrive in 
 TOO_BIG = _plain("431 Request Header Fields Too Large", "the request headers are too large")
 
 
-def protocol(head_timeout: float = HEAD_TIMEOUT, max_head: int = MAX_HEAD) -> Any:
+def protocol(
+    head_timeout: float = HEAD_TIMEOUT, max_head: int = MAX_HEAD, base: str = "auto"
+) -> Any:
     """Return uvicorn's HTTP protocol class with a deadline and a size cap for request heads.
 
     A request's head is complete when the protocol starts its request-response cycle (both
     the h11 and the httptools protocols set `cycle` then); until that happens the clock runs
     and the bytes are counted, from the connection's start or the first byte of a new request.
+    `base` is uvicorn's protocol to extend: `auto` (httptools when installed), `h11` or
+    `httptools`.
     """
-    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+    from uvicorn.config import HTTP_PROTOCOLS
+    from uvicorn.importer import import_from_string
 
-    class Bounded(AutoHTTPProtocol):  # type: ignore[misc,valid-type]
+    parent: Any = import_from_string(HTTP_PROTOCOLS[base])
+
+    class Bounded(parent):  # type: ignore[misc]
         _timer: asyncio.TimerHandle | None = None
         _head_bytes = 0
 
