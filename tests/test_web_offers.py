@@ -269,3 +269,62 @@ def test_the_api_import_asks_for_replace_too(tmp_path: Path) -> None:
     assert done.status_code == 200
     assert done.json()["updated"] == ["acme"]
     assert done.json()["kept_decisions"] == {"acme": "decline"}
+
+
+def _ask_in_a_terminal(args: list[str], answer: str) -> tuple[int, str]:
+    """Run `decline` on a real pseudo-terminal, answer its question, return (code, output)."""
+    import os
+    import pty
+    import select
+    import time
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(args, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    output = b""
+    deadline = time.monotonic() + 60
+    answered = False
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:  # the terminal closed: the process is done
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            if not answered and b"Replace?" in output:
+                os.write(leader, answer.encode() + b"\n")
+                answered = True
+            if process.poll() is not None and not ready:
+                break
+        code = process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(leader)
+    return code, output.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(("answer", "code", "salary"), [("n", 1, 62000), ("y", 0, 64000)])
+def test_decline_add_asks_on_a_terminal_before_replacing(
+    tmp_path: Path, answer: str, code: int, salary: float
+) -> None:
+    db = tmp_path / "w.db"
+    changed = tmp_path / "changed.toml"
+    changed.write_text(EXAMPLE.read_text("utf-8").replace("62000", "64000"), "utf-8")
+    add = [str(DECLINE), "--db", str(db), "add"]
+    assert subprocess.run([*add, str(EXAMPLE)], capture_output=True, timeout=60).returncode == 0
+    subprocess.run([str(DECLINE), "--db", str(db), "decide", "acme", "decline"], timeout=60)
+    done, output = _ask_in_a_terminal([*add, str(changed)], answer)
+    assert done == code, output
+    assert "acme (its recorded decision, decline, is kept" in output
+    exported = subprocess.run(
+        [str(DECLINE), "--db", str(db), "export", "--format", "toml", "-o", "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert f"base_salary = {salary}" in exported.stdout.replace(".0\n", "\n"), exported.stderr
