@@ -28,11 +28,15 @@ PLACEHOLDER = re.compile(
     r"|\{[^{}\n]{1,40}\}"  # {name}
     r"|\b[Xx]{3,}\b"  # XXX
     r"|\$[A-Za-z_][A-Za-z_]*\b"  # $recruiter
+    # mail-merge fields: %FIRST_NAME%, *|FNAME|*, #name#, FIRST_NAME
+    r"|%[A-Za-z][A-Za-z_]{1,30}%|\*\|[A-Za-z][A-Za-z_]{0,30}\|\*|#[A-Za-z][A-Za-z_]{1,30}#"
+    r"|\b(?:FIRST|LAST|FULL|CONTACT|RECIPIENT)_?NAME\b|\bFNAME\b"
 )
 MAX_SPAN = 400  # characters: no lexicon phrase is longer, so no match is sought past this
 GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
 _EXPLAINING_CLAUSE = re.compile(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
-_BLANK_MARKS = ("[", "__", "<", "{", "$")  # every PLACEHOLDER alternative but XXX needs one
+# every PLACEHOLDER alternative but XXX and the merge fields' names needs one of these
+_BLANK_MARKS = ("[", "__", "<", "{", "$", "%", "*|", "#", "NAME")
 _ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
 _EMPTY_FIELD = re.compile(r"\w[ \t]+[,:]")  # "Dear ," : a greeting, a gap, the comma
 _JOINED = re.compile(r"\s*(?:,|&|\+|/|\band\b|\be\b|\bed\b)\s*", re.IGNORECASE)

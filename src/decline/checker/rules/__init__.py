@@ -20,6 +20,7 @@ _NAMES = (
     "d302_too_long",
     "d303_late_reply",
     "d304_unprofessional_tone",
+    "d305_repeated_opening",
     "d401_not_addressed_by_name",
     "d402_no_regret",
     "d501_oversharing",

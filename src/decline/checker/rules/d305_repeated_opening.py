@@ -1,0 +1,74 @@
+"""The same sentence opening twice in a short letter.
+
+## What it does
+Flags a sentence of a short letter (200 words or fewer) that opens with the same three
+words as an earlier one: "I wanted to thank you … I wanted to let you know …". Sentences
+of fewer than four words are left alone.
+
+## Why it matters
+A decline is short and professional (P3): in five sentences a repeated opening reads as a
+template or as haste, and it is the first thing a careful reader notices.
+
+## Example
+    I want to thank you for the offer. I want to let you know that I must decline it.
+
+## Use instead
+    Thank you for the offer. After careful thought, I must decline it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from decline.checker.analysis import Analysis
+from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
+
+SHORT = 200  # words: a longer letter may repeat itself without it showing
+OPENING = 3  # words
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+RULE = Rule(
+    code="D305",
+    name="repeated-opening",
+    principle="P3",
+    severity=Severity.SUGGESTION,
+    doc=__doc__ or "",
+    bad=(
+        Example(
+            "Dear Tom,\nI want to thank you for the offer. [[I want to]] let you know that I "
+            "must decline it.\nBest,\nSam"
+        ),
+        Example(
+            "Gentile Luca,\nLa ringrazio molto per l'offerta. [[La ringrazio molto]] anche per "
+            "il tempo, ma devo rinunciare.\nCordiali saluti",
+            "it",
+        ),
+    ),
+    good=(
+        Example(
+            "Dear Tom,\nI want to thank you for the offer. After careful thought, I must "
+            "decline it. I wish you well.\nBest,\nSam"
+        ),
+        Example("Dear Tom,\nThank you. Thank you again for the offer, but I decline it."),
+    ),
+)
+
+
+def check(analysis: Analysis) -> Iterator[Finding]:
+    """Report each sentence that repeats an earlier sentence's opening words."""
+    document = analysis.document
+    if document.words > SHORT:
+        return
+    seen: set[tuple[str, ...]] = set()
+    found = 0
+    for sentence in document.sentences:
+        words = list(_WORD.finditer(sentence.text, 0, 200))
+        if len(words) < OPENING + 1:
+            continue
+        opening = tuple(word.group().lower() for word in words[:OPENING])
+        if opening in seen and found < MAX_FINDINGS_PER_GRADE:
+            found += 1
+            start = sentence.start + words[0].start()
+            yield analysis.finding(RULE, start, sentence.start + words[OPENING - 1].end())
+        seen.add(opening)
