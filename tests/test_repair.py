@@ -579,3 +579,16 @@ def test_change_descriptions_are_one_line() -> None:
     repair = fix(draft, "en")
     assert repair.changes
     assert all("\n" not in change.description for change in repair.changes)
+
+
+def test_apply_makes_only_the_accepted_changes() -> None:
+    lang, parts = LETTERS["en-warm"]
+    draft = build(parts, ("gratitude", "stay"))
+    repair = fix(draft, lang)
+    assert len(repair.changes) == 2
+    assert repair.apply(range(len(repair.changes))) == repair.text
+    assert repair.apply([]) == draft
+    thanks_only = repair.apply([0])
+    assert thanks_only.startswith("Hi Jordan,\n\nThank you so much for the offer")
+    assert repair.changes[1].replacement.strip() not in thanks_only
+    assert repair.apply([1, 99, -1]) == repair.apply([1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,62 @@ def test_openapi_describes_fix(tmp_path: Path) -> None:
     assert {"text", "to", "name", "company", "role", "decided", "offer"} <= set(
         schema["properties"]
     )
+
+
+def _csrf(browser: object) -> str:
+    browser.get("/review")  # type: ignore[attr-defined]
+    token = browser.cookies.get("decline_csrf")  # type: ignore[attr-defined]
+    assert token
+    return str(token)
+
+
+def test_the_review_page_offers_fix_it_for_me(tmp_path: Path) -> None:
+    page = client(tmp_path / "w.db").get("/review")
+    assert 'formaction="/review/fix"' in page.text
+    assert "Fix it for me" in page.text
+
+
+def test_fix_it_for_me_shows_each_change_to_accept_or_reject(tmp_path: Path) -> None:
+    browser = client(tmp_path / "w.db")
+    csrf = _csrf(browser)
+    shown = browser.post(
+        "/review/fix", data={"text": DRAFT.replace("\n", "\r\n"), "letter_lang": "en", "csrf": csrf}
+    )
+    assert shown.status_code == 200
+    assert shown.text.count('name="change"') == 4
+    assert "adds thanks" in shown.text
+    assert "+Thank you for the offer and for your time." in shown.text  # the diff
+    assert "the name of the person to write to" in shown.text  # what only they can supply
+    # accept the thanks and the closing only
+    applied = browser.post(
+        "/review/fix",
+        data={
+            "text": DRAFT,
+            "letter_lang": "en",
+            "action": "apply",
+            "change": ["0", "3", "x", "99999999"],
+            "csrf": csrf,
+        },
+    )
+    assert applied.status_code == 200
+    editor = re.search(r"<textarea[^>]*>\n?(.*?)</textarea>", applied.text, re.S)
+    assert editor is not None
+    letter = html.unescape(editor[1])
+    assert letter == (
+        "Dear Hiring Manager,\n\nThank you for the offer and for your time. I have decided not "
+        "to accept the offer for the analyst role. I took a position closer to home.\n\n"
+        "Best regards,\nPat Lee\n"
+    )
+
+
+def test_fix_it_for_me_needs_the_csrf_token_and_says_what_is_wrong(tmp_path: Path) -> None:
+    browser = client(tmp_path / "w.db")
+    refused = browser.post("/review/fix", data={"text": DRAFT})
+    assert refused.status_code == 403
+    csrf = _csrf(browser)
+    unknown = browser.post(
+        "/review/fix", data={"text": "ciao ciao ciao", "letter_lang": "xx", "csrf": csrf}
+    )
+    assert unknown.status_code == 200
+    assert 'role="alert"' in unknown.text
+    assert "Traceback" not in unknown.text

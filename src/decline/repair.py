@@ -88,6 +88,20 @@ class Repair:
         """Say whether the repaired letter is ready to send with nothing left to supply."""
         return not self.needs and bool(self.report.ready_to_send)
 
+    def apply(self, accepted: Iterable[int]) -> str:
+        """Return the draft with only the accepted changes (their indices) made.
+
+        Each change is an edit of the draft's own span, so any subset applies cleanly: the
+        person may take the thanks and leave the closing.
+        """
+        chosen = set(accepted)
+        text = self.original
+        for index in sorted(chosen & set(range(len(self.changes))), reverse=True):
+            change = self.changes[index]
+            end = change.offset + change.length
+            text = text[: change.offset] + change.replacement + text[end:]
+        return text
+
     def diff(self, name: str = "draft") -> str:
         """Return a unified diff from the draft to the repaired letter."""
         return "".join(

@@ -231,3 +231,13 @@ ROUTES = [
     Route("/write", write_post, methods=["POST"]),
     Route("/review", review_page, methods=["GET", "POST"]),
 ]
+
+
+async def fix_page(request: Request) -> Response:
+    """Fix it for me, on the Review page (issue 13): see `decline.web.pages.fix`."""
+    from decline.web.pages.fix import fix_page as show
+
+    return await show(request)
+
+
+ROUTES.append(Route("/review/fix", fix_page, methods=["POST"]))
