@@ -14,6 +14,7 @@ from decline import review
 from decline.checker import learned, train
 
 SHIPPED = json.loads(learned.MODEL_PATH.read_text("utf-8"))
+HARD = frozenset({"D304", "D501", "D503", "D702"})
 
 
 def test_the_shipped_model_is_small_and_consistent() -> None:
@@ -21,7 +22,7 @@ def test_the_shipped_model_is_small_and_consistent() -> None:
     assert set(SHIPPED["weights"]) <= learned.feature_names()
     assert SHIPPED["combine"] in train.COMBINES
     assert 0 < SHIPPED["threshold"] < 1
-    assert set(SHIPPED["hard_rules"]) >= {"D304", "D503", "D702"}
+    assert set(SHIPPED["hard_rules"]) >= {"D304", "D702"}  # profanity, burnt bridges
     model = learned.model()
     assert model is not None
     assert model.weights == pytest.approx(SHIPPED["weights"])
@@ -50,7 +51,7 @@ def test_make_model_rebuilds_the_shipped_file_from_the_same_data() -> None:
 
 @pytest.fixture
 def sure_it_is_graceful() -> object:
-    learned.use(learned.Model(30.0, {}, 0.5, "clear", frozenset(train.HARD_RULES)))
+    learned.use(learned.Model(30.0, {}, 0.5, "clear", HARD))
     yield
     learned.use(learned.UNSET)
 
@@ -76,7 +77,7 @@ def test_it_never_softens_a_hard_rule(sentence: str) -> None:
 
 def test_a_deciding_layer_points_at_the_sentence_that_drove_it() -> None:
     weights = {"hits:negative": -40.0, "free_sentences": -0.5}
-    learned.use(learned.Model(5.0, weights, 0.5, "decide", frozenset(train.HARD_RULES)))
+    learned.use(learned.Model(5.0, weights, 0.5, "decide", HARD))
     try:
         text = "Dear Tom,\nThank you. I decline. The vibe at your shop wasn't great. Best."
         report = review(text, ignore=["D503"])

@@ -88,6 +88,7 @@ class Model:
     threshold: float
     combine: str  # "decide", "flag" or "clear": what the layer may change (docs/model.md)
     hard_rules: frozenset[str]  # rule codes the layer never overrules
+    languages: frozenset[str] = frozenset({"en", "it"})  # where it has a say
 
     def logit(self, features: dict[str, float]) -> float:
         """Return the log-odds that the letter is graceful."""
@@ -125,6 +126,7 @@ def _shipped() -> Model | None:
         threshold=float(data["threshold"]),
         combine=str(data["combine"]),
         hard_rules=frozenset(data.get("hard_rules", ())),
+        languages=frozenset(data.get("languages", ("en", "it"))),
     )
 
 
@@ -190,7 +192,7 @@ class Verdict:
 def assess(analysis: Analysis) -> Verdict | None:
     """Return the layer's verdict on a letter, or None when no model is shipped."""
     current = model()
-    if current is None:
+    if current is None or analysis.lexicon.code not in current.languages:
         return None
     logit = current.logit(features(analysis))
     probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
