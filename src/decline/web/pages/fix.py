@@ -8,6 +8,7 @@ draft each time (it is deterministic), so nothing is kept on the server between 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -25,10 +26,16 @@ def _repair(text: str, lang: str) -> Any:
     return fix(text, lang)
 
 
-async def fix_page(request: Request) -> Response:
-    """Show the repair to accept or reject; with `action=apply`, review the chosen result."""
-    from decline.web.pages.letters import _with_labels, reviewed
+async def fix_page(
+    request: Request,
+    reviewed: Callable[..., dict[str, Any]],
+    with_labels: Callable[[dict[str, Any], Request], dict[str, Any]],
+) -> Response:
+    """Show the repair to accept or reject; with `action=apply`, review the chosen result.
 
+    The Review page hands over how it reviews a draft and labels the checklist (`reviewed`,
+    `with_labels`), so the result looks exactly like its own and no import goes back to it.
+    """
     form = await checked_form(request)
     text = field(form, "text").replace("\r\n", "\n")  # a browser posts a textarea in CRLF
     lang = field(form, "letter_lang") or "auto"
@@ -48,7 +55,7 @@ async def fix_page(request: Request) -> Response:
             text=result,
             lang=lang,
             keep_form="letter-form",
-            **_with_labels(context, request),
+            **with_labels(context, request),
         )
     return page(
         request,

@@ -237,7 +237,7 @@ async def fix_page(request: Request) -> Response:
     """Fix it for me, on the Review page (issue 13): see `decline.web.pages.fix`."""
     from decline.web.pages.fix import fix_page as show
 
-    return await show(request)
+    return await show(request, reviewed, _with_labels)
 
 
 ROUTES.append(Route("/review/fix", fix_page, methods=["POST"]))
