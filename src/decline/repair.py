@@ -642,7 +642,8 @@ def _wording(book: Any, tone: str, move: str, facts: dict[str, str]) -> str:
         # a move with team wording speaks to one person in its `default`: not to a team
         case = "default_team" if team and "default_team" in tables else "default"
         for option in tables.get(case, []):
-            if set(_PLACEHOLDER.findall(option)) <= known:
+            # an option may offer alternatives (" || "); one whose facts are known will do
+            if any(set(_PLACEHOLDER.findall(alt)) <= known for alt in option.split(" || ")):
                 return str(book.join_articles(render(option, values), values["company"]))
     generic = book.data["repair"][tone]
     wording: str = generic.get(f"{move}_team", generic[move]) if team else generic[move]
