@@ -421,7 +421,7 @@ def _add_moves(
     missing = [move for move in _MOVES if not signals.get(_SIGNAL[move], False)]
     if "gratitude" in missing:
         words = _wording(book, tone, "gratitude", facts)
-        _open_body(draft, plan, words)
+        _open_body(draft, plan, book, words)
     middle = [move for move in missing if move in ("decision", "reason", "regret")]
     decision_end = _decision_end(draft) if signals.get("clear_decision") else None
     hedge = _hedge(draft, plan) if "decision" in middle else None
@@ -489,12 +489,13 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"“{line if len(line) <= limit else line[: limit - 1] + '…'}”"
 
 
-def _open_body(draft: _Draft, plan: _Plan, words: str) -> None:
+def _open_body(draft: _Draft, plan: _Plan, book: Any, words: str) -> None:
     """Put thanks first in the body, matching how the draft starts its first sentence.
 
     After a salutation that ends in a comma, Italian (and some English) drafts start the
     body in lower case. The thanks then start that way, and the draft's first word, now
-    second after a full stop, takes its capital: the only letter of theirs we touch.
+    second after a full stop, takes its capital: the only letter of theirs we touch. A
+    courtesy pronoun ("La ringrazio") keeps its capital wherever it stands.
     """
     document = draft.document
     start = document.body_start
@@ -504,7 +505,9 @@ def _open_body(draft: _Draft, plan: _Plan, words: str) -> None:
     if not (after_comma and first.islower() and not plan.touches(start)):
         plan.inline(start, words, "D201", "adds thanks")
         return
-    plan.inline(start, words[:1].lower() + words[1:], "D201", "adds thanks")
+    keep = _detect(book, "keep_capital")
+    lowered = words if keep is not None and keep.match(words) else words[:1].lower() + words[1:]
+    plan.inline(start, lowered, "D201", "adds thanks")
     plan.replace(
         start, start + 1, first.upper(), "D201", "capitalises the first word after the thanks"
     )
