@@ -11,6 +11,7 @@ import click
 from decline import languages
 from decline.cli.workspace_options import open_workspace, parse_day
 from decline.exitcodes import ExitCode
+from decline.send.methods import METHODS
 from decline.send.smtp import TIMEOUT
 from decline.writer.composer import REASONS
 
@@ -58,9 +59,7 @@ def _blocking(report: Any) -> list[str]:
     help="The letter's language (default: compose in yours; a --draft is detected).",
 )
 @click.option("--variant", type=int, default=0, show_default=True, help="Other wording.")
-@click.option(
-    "--via", type=click.Choice(["smtp", "eml", "mailto"]), default="smtp", show_default=True
-)
+@click.option("--via", type=click.Choice(list(METHODS)), default="smtp", show_default=True)
 @click.option(
     "-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="The .eml file to write."
 )

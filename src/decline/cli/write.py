@@ -15,6 +15,7 @@ import click
 
 from decline.cli.main import State
 from decline.errors import InputError
+from decline.writer.channels import NAMES as CHANNELS
 
 if TYPE_CHECKING:
     from decline.offers import Candidate, Offer, OfferSet
@@ -129,7 +130,7 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
     "personal, role_fit, counteroffer or none (default other_offer).",
 )
 @click.option("--tone", metavar="T", help="warm, formal or brief (default from settings).")
-@click.option("--channel", metavar="C", help="email, letter, linkedin or phone.")
+@click.option("--channel", metavar="C", help=f"{', '.join(CHANNELS[:-1])} or {CHANNELS[-1]}.")
 @click.option("--lang", metavar="LANG", help="A language, e.g. en (default: the offer file's).")
 @click.option("--variant", default="0", metavar="N", help="Other wording: 0 to 3 (four in all)")
 @click.option(
