@@ -19,6 +19,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from decline import InputError, review
 from decline.checker.report import SIGNALS
@@ -93,7 +94,7 @@ def read_letters(path: Path) -> list[dict[str, object]]:
 
 
 def labels_of(row: dict[str, object]) -> dict[str, bool]:
-    labels = dict(row["labels"])  # type: ignore[call-overload]
+    labels: dict[str, bool] = dict(row["labels"])  # type: ignore[call-overload]
     labels["graceful"] = labels.pop("graceful_overall")
     return labels
 
@@ -203,6 +204,17 @@ def agreement(path_a: Path, path_b: Path) -> None:
     print(f"  two blind annotators on {len(common)} letters: macro {macro:.3f}; {cells}")
 
 
+def learned_layer() -> dict[str, Any]:
+    """Return the shipped learned layer's record (what it was trained on, its figures)."""
+    from decline.checker.learned import MODEL_PATH
+
+    try:
+        data: dict[str, Any] = json.loads(MODEL_PATH.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data
+
+
 def manifest() -> list[dict[str, object]]:
     """Return the corpora listed in MANIFEST.toml, in order."""
     corpora: list[dict[str, object]] = tomllib.loads(MANIFEST.read_text("utf-8"))["corpus"]
@@ -230,6 +242,13 @@ def main(argv: list[str]) -> int:
                 else:
                     print("  not collected yet")
         return 0
+    layer = learned_layer()
+    out_of_sample: dict[str, Any] = layer.get("out_of_sample", {})
+    if layer:
+        print(
+            f"Learned layer: trained on {', '.join(layer.get('trained_on', {}))}; may "
+            f"{layer.get('combine')!s} in {', '.join(layer.get('languages', []))} (docs/model.md)."
+        )
     if DEV.exists():
         print(f"The shared dev set ({DEV}): measures, never tuned on by copying its wording.")
         report_on(DEV, verbose)
@@ -240,9 +259,20 @@ def main(argv: list[str]) -> int:
             continue
         path = CORPUS / str(entry["file"])
         used = "USED FOR TUNING" if entry.get("tuned") else "never tuned on"
+        if entry["file"] in layer.get("trained_on", {}):
+            used += "; TRAINED the learned layer (figures below are in-sample for it)"
         print(f"\n{entry['file']} — {entry['about']} — {used}")
         if entry.get("first_contact"):
             print(f"  first measured unseen: {entry['first_contact']}")
+        name = Path(str(entry["file"])).name
+        for key in ("with the layer, leave one corpus out", "with the layer, grouped by source"):
+            table = out_of_sample.get(key, {})
+            if name in table:
+                figures = table[name]
+                print(
+                    f"  {key.removeprefix('with the layer, ')} (graceful, out of sample): "
+                    f"{figures['graceful_f1']:.3f}, good flagged {figures['good_flagged']:.0%}"
+                )
         if not path.exists():
             print("  not collected yet")
             continue

@@ -26,7 +26,8 @@ from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule,
 
 SHORT = 200  # words: a longer letter may repeat itself without it showing
 OPENING = 3  # words
-_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_WORD = re.compile(r"\S+(?<![,;:.!?\"”’)])")  # a word as split() finds it, less punctuation
+_PUNCTUATION = ',;:.!?"“”‘’()'
 
 RULE = Rule(
     code="D305",
@@ -63,12 +64,14 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     seen: set[tuple[str, ...]] = set()
     found = 0
     for sentence in document.sentences:
-        words = list(_WORD.finditer(sentence.text, 0, 200))
-        if len(words) < OPENING + 1:
+        words = sentence.text[:200].lower().split(None, OPENING)
+        if len(words) <= OPENING:
             continue
-        opening = tuple(word.group().lower() for word in words[:OPENING])
+        opening = tuple(word.strip(_PUNCTUATION) for word in words[:OPENING])
         if opening in seen and found < MAX_FINDINGS_PER_GRADE:
-            found += 1
-            start = sentence.start + words[0].start()
-            yield analysis.finding(RULE, start, sentence.start + words[OPENING - 1].end())
+            spans = list(_WORD.finditer(sentence.text, 0, 200))
+            if len(spans) > OPENING:
+                found += 1
+                start = sentence.start + spans[0].start()
+                yield analysis.finding(RULE, start, sentence.start + spans[OPENING - 1].end())
         seen.add(opening)
