@@ -252,3 +252,24 @@ def test_pages_refuse_absurd_follow_up_numbers_without_a_500(tmp_path: Path) -> 
     )
     assert long_snooze.status_code == 422
     assert "days:" in long_snooze.text
+
+
+@PARSERS
+def test_a_big_body_sent_with_its_head_is_not_a_big_head(tmp_path: Path, parser: str) -> None:
+    """The head cap counts the head only: a body in the same packets is not part of it."""
+    padding = "a" * 300_000
+    body = f'{{"text": 5, "pad": "{padding}"}}'.encode()
+    with serving(tmp_path / "w.db", parser) as port:
+        head = (
+            f"POST /api/v1/review HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            for _ in range(2):  # a fresh connection, then the same one kept alive
+                sock.sendall(head + body)
+                answer = b""
+                while b"\r\n\r\n" not in answer or not answer.endswith(b"}"):
+                    chunk = sock.recv(65536)
+                    assert chunk, answer
+                    answer += chunk
+                assert status_of(answer) == 422, answer[:200]

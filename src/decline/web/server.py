@@ -53,6 +53,7 @@ def protocol(
     class Bounded(parent):  # type: ignore[misc]
         _timer: asyncio.TimerHandle | None = None
         _head_bytes = 0
+        _head_tail = b""  # the last bytes of the head so far, to find a blank line split
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
@@ -64,7 +65,12 @@ def protocol(
             if idle and self._timer is None:
                 self._start_head()  # the first byte of the next request on this connection
             if self._timer is not None:
-                self._head_bytes += len(data)
+                # the head ends at its first blank line; what follows in the packet is body
+                seen = self._head_tail + data
+                end = seen.find(b"\r\n\r\n")
+                head = len(data) if end < 0 else end + 4 - len(self._head_tail)
+                self._head_bytes += head
+                self._head_tail = seen[-3:]
                 if self._head_bytes > max_head:
                     self._give_up(TOO_BIG)
                     return
@@ -78,6 +84,7 @@ def protocol(
 
         def _start_head(self) -> None:
             self._head_bytes = 0
+            self._head_tail = b""
             loop = asyncio.get_running_loop()
             self._timer = loop.call_later(head_timeout, self._give_up, TOO_SLOW)
 
