@@ -419,3 +419,33 @@ def test_echoed_input_is_never_served_as_html(tmp_path: Path) -> None:
     page = api.get(f"/offers/{ATTACK}/edit", headers={"accept": "text/html"})
     assert page.status_code == 404
     assert ATTACK not in page.text
+
+
+@pytest.mark.parametrize(
+    ("location", "stays"),
+    [
+        ("/offers", True),
+        ("/write?offer=acme&next=//evil.example", True),  # a query may hold anything
+        ("http://127.0.0.1:8765/offers", True),  # Starlette's own slash redirects
+        ("HTTP://127.0.0.1:8765/", True),
+        ("//evil.example", False),
+        ("/\\evil.example", False),
+        ("/\t/evil.example", False),
+        ("\x00//evil.example", False),
+        ("http://127.0.0.1:8766/", False),
+        ("http://evil.example/", False),
+        ("https://127.0.0.1:8765@evil.example/", False),
+        ("javascript:alert(1)", False),
+        ("", False),
+    ],
+)
+def test_same_site_redirect_targets(location: str, stays: bool) -> None:
+    from decline.web.guard import same_site
+
+    assert same_site(location, "127.0.0.1:8765") is stays
+
+
+def test_starlettes_slash_redirect_stays_home(tmp_path: Path) -> None:
+    answer = client(tmp_path / "w.db").get("/offers/", follow_redirects=False)
+    assert answer.status_code in (301, 307, 308)
+    assert answer.headers["location"] == "http://127.0.0.1:8765/offers"
