@@ -186,6 +186,7 @@ HOSTILE: list[tuple[str, str, bytes, str, tuple[int, ...]]] = [
     ("POST", "/api/v1/review", CRITICAL_WITH_SURROGATE.encode(), "json", (422,)),
     ("POST", "/api/v1/review", b'{"text": "Dear Tom", "today": "\\udfff"}', "json", (422,)),
     ("POST", "/api/v1/fix", b'{"text": "\\ud800"}', "json", (422,)),
+    ("POST", "/api/v1/compare", b'{"weights": {"\\ud800": 1}}', "json", (422,)),
     ("POST", "/v2/check", b"language=en&data=" + SURROGATE_DATA, "form", (400,)),
 ]  # fmt: skip
 

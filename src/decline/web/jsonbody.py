@@ -80,7 +80,8 @@ def _check(value: Any) -> None:
             raise ApiError(400, _too_deep())
         if isinstance(item, dict):
             for key, inner in item.items():
-                where = f"{path}.{key}" if path else str(key)
+                shown = key.encode("utf-8", "backslashreplace").decode("utf-8")
+                where = f"{path}.{shown}" if path else shown
                 _unicode(key, where)
                 stack.append((inner, where, depth + 1))
         else:
