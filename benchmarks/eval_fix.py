@@ -121,6 +121,8 @@ class Outcome:
     missed: list[tuple[str, str]] = field(default_factory=list)
     not_graceful: list[str] = field(default_factory=list)
     made_graceful: list[str] = field(default_factory=list)
+    left_to_the_person: list[str] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)
     ready: list[str] = field(default_factory=list)
     needs: dict[str, int] = field(default_factory=dict)
 
@@ -146,6 +148,10 @@ def measure(rows: list[tuple[str, str, str]]) -> Outcome:
             out.not_graceful.append(name)
             if after.graceful:
                 out.made_graceful.append(name)
+            elif _names_what_is_missing(repair):
+                out.left_to_the_person.append(name)  # a decision, a blank: theirs to give
+            else:
+                out.unexplained.append(name)
         if repair.ready:
             out.ready.append(name)
         for need in repair.needs:
@@ -157,11 +163,18 @@ def measure(rows: list[tuple[str, str, str]]) -> Outcome:
             out.kept.append(name)
         if after.score > before.score:
             out.improved.append(name)
-        if (after.graceful and share >= KEEP) or repair.needs:
+        if (after.graceful and share >= KEEP) or (
+            not after.graceful and _names_what_is_missing(repair)
+        ):
             out.met.append(name)
         else:
             out.missed.append((name, f"graceful={after.graceful} kept={share:.0%}"))
     return out
+
+
+def _names_what_is_missing(repair: Repair) -> bool:
+    """Say whether the repair names what only the writer can supply: a decision, a blank."""
+    return any(need.startswith(("a clear decision", "what goes in")) for need in repair.needs)
 
 
 def _share(part: list[str], whole: list[str]) -> str:
@@ -176,12 +189,17 @@ def main(argv: list[str]) -> int:
     print(f"  letters: {out.letters} ({out.refused} refused by review)")
     print(f"  flagged by review: {len(out.flagged)}")
     print(
-        f"  meet issue 13's bar (graceful and >= 60% kept, or needs stated): "
+        f"  meet issue 13's bar (graceful and >= 60% kept, or what is missing named): "
         f"{_share(out.met, out.flagged)}"
     )
     print(f"  share kept (>= 60% of unflagged sentences verbatim): {_share(out.kept, out.flagged)}")
     print(f"  share improved (score up): {_share(out.improved, out.flagged)}")
     print(f"  not graceful before, graceful after: {_share(out.made_graceful, out.not_graceful)}")
+    print(
+        "    not graceful still, but what only the writer can supply is named: "
+        f"{_share(out.left_to_the_person, out.not_graceful)}"
+    )
+    print(f"    not graceful still, with no more to say: {len(out.unexplained)}")
     print(f"  ready to send with nothing left to supply: {_share(out.ready, out.flagged)}")
     for kind, count in sorted(out.needs.items(), key=lambda item: -item[1]):
         print(f"    still to supply: {kind}: {count}")

@@ -13,6 +13,8 @@ import re
 from importlib.resources import files
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decline import review
 from decline.checker.rule import Severity
@@ -592,3 +594,41 @@ def test_apply_makes_only_the_accepted_changes() -> None:
     assert thanks_only.startswith("Hi Jordan,\n\nThank you so much for the offer")
     assert repair.changes[1].replacement.strip() not in thanks_only
     assert repair.apply([1, 99, -1]) == repair.apply([1])
+
+
+PIECES = st.sampled_from(
+    [
+        "Dear Ms. Park,",
+        "Ciao Luca,",
+        "Gentile Dott. Ferri,",
+        "Hi team,",
+        "Thank you for the offer.",
+        "grazie per l'offerta.",
+        "I have decided not to accept it.",
+        "Ho deciso di non accettare.",
+        "I might have to decline, maybe.",
+        "Your managers are clueless and the pay is a joke.",
+        "I hope our paths cross again.",
+        "[Your Name]",
+        "Best regards,",
+        "Cordiali saluti,",
+        "Kit",
+        "\n",
+        "\n\n",
+        " ",
+        "\r\n",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), min_size=1, max_size=14))
+def test_any_draft_is_repaired_or_refused_and_never_worse(pieces: list[str]) -> None:
+    draft = " ".join(pieces)
+    try:
+        repair = fix(draft, "auto")
+    except InputError:
+        return
+    assert fix(draft, "auto").text == repair.text  # deterministic
+    assert_changes_rebuild_the_text(draft.removeprefix("\ufeff"), repair)
+    assert_not_worse(draft, repair)

@@ -55,11 +55,11 @@ def test_every_flagged_letter_is_repaired_or_says_what_is_missing(outcome: objec
     assert len(outcome.kept) >= 0.6 * flagged  # type: ignore[attr-defined]
 
 
-def test_not_graceful_letters_become_graceful(outcome: object) -> None:
+def test_not_graceful_letters_become_graceful_or_name_what_is_missing(outcome: object) -> None:
     before = len(outcome.not_graceful)  # type: ignore[attr-defined]
-    after = len(outcome.made_graceful)  # type: ignore[attr-defined]
     assert before > 100
-    assert after >= 0.95 * before
+    assert outcome.unexplained == []  # type: ignore[attr-defined]
+    assert len(outcome.made_graceful) >= 0.75 * before  # type: ignore[attr-defined]
 
 
 def test_kept_share_counts_a_lost_sentence() -> None:

@@ -95,12 +95,7 @@ class Repair:
         person may take the thanks and leave the closing.
         """
         chosen = set(accepted)
-        text = self.original
-        for index in sorted(chosen & set(range(len(self.changes))), reverse=True):
-            change = self.changes[index]
-            end = change.offset + change.length
-            text = text[: change.offset] + change.replacement + text[end:]
-        return text
+        return _edited(self.original, [c for i, c in enumerate(self.changes) if i in chosen])
 
     def diff(self, name: str = "draft") -> str:
         """Return a unified diff from the draft to the repaired letter."""
@@ -228,10 +223,59 @@ def fix(
     _close(draft, plan, book, tone, facts, needs)
     repaired, changes = plan.apply(draft.text)
     after = review(repaired, draft.lang)
-    if not after.graceful:
-        rules = sorted({f.rule for f in after.findings if f.severity == "error"})
+    if _worse(after, before):
+        changes, repaired, after = _back_off(draft.text, draft.lang, changes, before)
+    covered = {"D301"} if any(need.startswith("a clear decision") for need in needs) else set()
+    rules = sorted({f.rule for f in after.findings if f.severity == "error"} - covered - {"D901"})
+    if not after.graceful and rules:  # what a need above does not already ask for
         needs.append("a rewrite of what is still flagged: " + ", ".join(rules))
     return Repair(draft.text, repaired, draft.lang, changes, tuple(dict.fromkeys(needs)), after)
+
+
+def _edited(original: str, changes: Iterable[Change]) -> str:
+    """Return the original with the changes made (edits of its own, disjoint spans)."""
+    text = original
+    for change in sorted(changes, key=lambda change: change.offset, reverse=True):
+        end = change.offset + change.length
+        text = text[: change.offset] + change.replacement + text[end:]
+    return text
+
+
+def _worse(after: Any, before: Any) -> bool:
+    """Say whether a repaired letter reviews worse than the draft in any way."""
+
+    def worst(report: Any) -> int:
+        return max((finding.severity.rank for finding in report.findings), default=0)
+
+    return bool(
+        len(after.findings) > len(before.findings)
+        or worst(after) > worst(before)
+        or after.score < before.score
+        or (before.graceful and not after.graceful)
+    )
+
+
+def _back_off(
+    original: str, lang: str, changes: tuple[Change, ...], before: Any
+) -> tuple[tuple[Change, ...], str, Any]:
+    """Leave out changes, one at a time, until the result is no worse than the draft.
+
+    The checker reads a letter whole, so an added line can shift how it parses the rest
+    (a short first line becomes a greeting once a closing follows). The draft itself is
+    never worse than itself: at worst, nothing changes.
+    """
+    from decline.checker.engine import review
+
+    kept = list(changes)
+    while kept:
+        for index in reversed(range(len(kept))):
+            trial = kept[:index] + kept[index + 1 :]
+            text = _edited(original, trial)
+            report = review(text, lang)
+            if not _worse(report, before):
+                return tuple(trial), text, report
+        kept.pop()
+    return (), original, before
 
 
 class _Draft:
