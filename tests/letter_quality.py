@@ -53,6 +53,45 @@ _STOPWORDS = frozenset(
 )
 
 
+# Words a reader notices when a letter says them again and again: more than twice is a tic.
+_TICS = {
+    "it": ("offerta", "proposta", "colloqui", "percorso", "team", "futuro", "opportunità"),
+    "en": ("offer", "opportunity", "team", "future", "role", "position"),
+}
+# ...and words that are already a lot once: twice is one too many.
+_ONCE = {
+    "it": ("spero", "sinceramente", "sincero", "davvero", "privilegio", "auspico"),
+    "en": ("hope", "sincerely", "truly", "really", "privilege", "genuinely"),
+}
+# "Grazie per l'offerta per il ruolo": the same preposition twice in one short clause,
+# unless the second starts a list ("per l'offerta e per il tempo").
+_DOUBLE_PREPOSITION = {
+    "it": re.compile(r"\bper\s+(?:(?!e\b|ed\b|o\b)[^\s,.;:]+\s+){1,2}per\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\bfor\s+(?:(?!and\b|or\b)[^\s,.;:]+\s+){1,2}for\b(?!\s+(?:me|us|you)\b)",
+        re.IGNORECASE,
+    ),
+}
+# Words that agree with the writer (Italian): masculine and feminine forms.
+_WRITER_WORDS = {
+    "masculine": re.compile(r"\b(?:grato|lieto|lusingato|reso conto|onorato)\b"),
+    "feminine": re.compile(r"\b(?:grata|lieta|lusingata|resa conto|onorata)\b"),
+}
+# Honorifics that tell the reader's gender, for "Caro"/"Cara" on an Italian letter.
+_READER_GENDER = {
+    "Sig.ra": "feminine", "Sig.na": "feminine", "Dott.ssa": "feminine", "Prof.ssa": "feminine",
+    "Dr.ssa": "feminine", "Ms.": "feminine", "Ms": "feminine", "Mrs.": "feminine",
+    "Sig.": "masculine", "Dott.": "masculine", "Prof.": "masculine", "Mr.": "masculine",
+    "Mr": "masculine",
+}  # fmt: skip
+# Adjectives that would have to agree with the candidate's own words placed right after them.
+_AGREEING_BEFORE_FREE_TEXT = re.compile(
+    r"\b(?:prezios[oaie]|bell[oaie]|ammirevol[ei]|interessant[ei]|util[ei])\s*$"
+)
+# A company name that starts with a common noun needs its article in Italian prose.
+_IMPLIED_ARTICLE = {"Studio": ("lo", "dello", "allo", "dallo", "nello", "sullo")}
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (good enough for the composer's own, well-punctuated text)."""
     out: list[str] = []
@@ -124,6 +163,86 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
     for part in (prose_blocks[1:2], prose_blocks[2:]) if letter.follow_up else (prose_blocks,):
         # a call and its confirming e-mail say the same things: each is read on its own
         found += _repeated_phrases("\n".join(part), offer, letter)
+        found += _tics("\n".join(part), letter)
+    found += _register_problems(letter, offer, candidate, prose)
+    found += _free_text_agreement(letter, offer, prose)
+    return found
+
+
+def _tics(prose: str, letter: Letter) -> list[str]:
+    """A noticeable word said more than twice, a strong one twice, or "per … per"."""
+    found = []
+    said = [re.split("['’]", word)[-1] for word in words(prose)]  # "l'offerta" is "offerta"
+    for word in _TICS.get(letter.lang, ()):
+        if said.count(word) > 2:
+            found.append(f"{word!r} {said.count(word)} times")
+    for word in _ONCE.get(letter.lang, ()):
+        if said.count(word) > 1:
+            found.append(f"{word!r} {said.count(word)} times")
+    pattern = _DOUBLE_PREPOSITION.get(letter.lang)
+    for match in pattern.finditer(prose) if pattern else ():
+        found.append(f"the same preposition twice in one clause: {match.group(0)!r}")
+    return found
+
+
+def _register_problems(letter: Letter, offer: Offer, candidate: Candidate, prose: str) -> list[str]:
+    """Salutation and closing that fit the register and the channel; gender agreement."""
+    if letter.lang != "it":
+        return []
+    found = []
+    line = greeting(letter)
+    body = letter.follow_up.body if letter.follow_up is not None else letter.body
+    if letter.channel == "letter" and line.startswith(("Ciao", "Buongiorno")):
+        found.append(f"a paper letter opens like a chat: {line!r}")
+    if letter.register == "tu" and re.search(r"Distinti saluti|Cordiali saluti|Porgo", body):
+        found.append("a tu letter closes with a Lei closing")
+    if letter.register == "tu" and letter.channel != "letter" and line.startswith("Caro"):
+        found.append(f"an e-mail in tu opens with a paper greeting: {line!r}")
+    contact = next((c for c in offer.contacts if c.name.strip() == letter.to_name), None)
+    interviewers = [c for c in offer.contacts if c.role == "interviewer"]
+    panel = letter.channel != "linkedin" and 1 < len(interviewers) == len(offer.contacts) <= 3
+    if letter.register == "lei" and contact is not None and contact.honorific and not panel:
+        surname = contact.name.split()[-1]
+        if surname not in line or first_name(contact.name) in line.split():
+            found.append(f"a Lei letter to {contact.honorific} greets without the title: {line!r}")
+    reader = _READER_GENDER.get(contact.honorific or "") if contact else None
+    for word, gender in (("Caro", "masculine"), ("Cara", "feminine")):
+        if line.startswith(word + " ") and reader != gender:
+            found.append(f"{line!r} guesses the reader's gender ({reader or 'unknown'})")
+    writer = candidate.grammatical_gender
+    for gender, pattern in _WRITER_WORDS.items():
+        if gender != writer and pattern.search(prose):
+            found.append(
+                f"a {gender} word for a {writer or 'ungendered'} writer: "
+                f"{pattern.search(prose).group(0)!r}"  # type: ignore[union-attr]
+            )
+    return found
+
+
+def _free_text_agreement(letter: Letter, offer: Offer, prose: str) -> list[str]:
+    """Words that would have to agree with the candidate's own text, or a bare noun name."""
+    if letter.lang != "it":
+        return []
+    found = []
+    liked = (offer.liked or "").strip()
+    if liked:
+        head = liked[:1].lower() + liked[1:]
+        for where in (m.start() for m in re.finditer(re.escape(head), prose)):
+            if _AGREEING_BEFORE_FREE_TEXT.search(prose[:where]):
+                found.append(
+                    f"an adjective agrees with what they liked: {prose[where - 12 : where]!r}"
+                )
+    name = re.sub(r"\s+(?:S\.r\.l\.|S\.p\.A\.)$", "", offer.company.strip())
+    plural = re.match(r"(?:Gli|I|Le)\s", name)
+    if plural:
+        spoken = name.split(maxsplit=1)[1]
+        for match in re.finditer(rf"{re.escape(spoken)}\s+(?:e il suo|e la sua|sta|è)\b", prose):
+            found.append(f"a plural company name, singular agreement: {match.group(0)!r}")
+    first = name.split()[0] if name else ""
+    if first in _IMPLIED_ARTICLE:
+        for match in re.finditer(rf"(\S+)\s+{re.escape(name)}", prose):
+            if match.group(1).lower() not in _IMPLIED_ARTICLE[first]:
+                found.append(f"a name that needs its article has none: {match.group(0)!r}")
     return found
 
 
@@ -159,6 +278,10 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
         if greeted and not (letter.tone == "formal" and any(c.honorific for c in panel)):
             return [f"a panel of interviewers, but {greeted} not greeted: {line!r}"]
     formal = letter.tone == "formal" and letter.channel != "linkedin"
+    # Italian with Lei greets a title by title and surname in every tone ("Gentile Prof. Caruso")
+    formal = formal or (
+        letter.lang == "it" and letter.register == "lei" and bool(contact.honorific)
+    )
     if given != name and name in line and not (formal and not contact.honorific):
         return [f"the greeting uses the full name: {line!r}"]
     if not formal and given not in line:

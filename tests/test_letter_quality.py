@@ -86,6 +86,41 @@ HARD: dict[str, tuple[Offer, Candidate]] = {
         ),
         Candidate(name="Luca Neri", lang="it"),
     ),
+    # A plural company name, a feminine thing liked, an addressee with no title.
+    "plural-company": (
+        Offer(
+            id="orti",
+            company="Gli Orti Urbani S.r.l.",
+            role="Responsabile di produzione",
+            liked="la disponibilità a un orario flessibile",
+            contacts=(
+                Contact("Lucia Marino", None, "Fondatrice", None, "recruiter"),
+                Contact("Valentina Russo", "Dott.ssa", None, None, "interviewer"),
+            ),
+        ),
+        dataclasses.replace(CANDIDATE, lang="it", grammatical_gender="masculine"),
+    ),
+    # A name that starts with a common noun ("lo Studio"), a professor, a plural thing liked.
+    "bare-noun-company": (
+        Offer(
+            id="studio",
+            company="Studio Associato Caruso & Partners",
+            role="Controller",
+            liked="i progetti open source che il team mantiene",
+            contacts=(Contact("Roberto Caruso", "Prof.", "Socio", None, "hiring_manager"),),
+        ),
+        dataclasses.replace(CANDIDATE, lang="it", grammatical_gender="feminine"),
+    ),
+    "feminine-addressee": (
+        Offer(
+            id="banca",
+            company="Banca Fenice S.p.A.",
+            role="Service Designer",
+            liked="il colloquio tecnico, franco e ben organizzato",
+            contacts=(Contact("Elisabetta Ricci", "Sig.ra", None, None, "hiring_manager"),),
+        ),
+        dataclasses.replace(CANDIDATE, lang="it", grammatical_gender="feminine"),
+    ),
     **PROFILES,
 }
 
@@ -150,6 +185,13 @@ def _letter(body: str, **changes: object) -> object:
 
 TOM = Offer(id="x", company="Acme", role="Engineer", contacts=(Contact("Tom Whitfield", "Mr"),))
 BOTTEGA = Offer(id="b", company="La Bottega S.r.l.", role="Dev", contacts=(NICCOLO,))
+GIORGIO = Offer(
+    id="o",
+    company="Gli Orti Urbani S.r.l.",
+    role="Dev",
+    liked="la disponibilità a un orario flessibile",
+    contacts=(Contact("Giorgio Neri", "Ing.", None, None, "hiring_manager"),),
+)
 
 
 @pytest.mark.parametrize(
@@ -198,6 +240,76 @@ BOTTEGA = Offer(id="b", company="La Bottega S.r.l.", role="Dev", contacts=(NICCO
             "written, not said",
         ),
         ("Hi Tom,\n\n" + "Thanks. " * 90 + "\n\nBest, Alex", {"channel": "linkedin"}, TOM, "600"),
+        # What a native Italian reader found (issue 12), each caught from the text alone.
+        (
+            "Mario Rossi\n\nCiao Giorgio,\n\nGrazie.\n\nUn caro saluto,\n\nMario",
+            {"lang": "it", "channel": "letter", "register": "tu", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "paper letter opens like a chat",
+        ),
+        (
+            "Ciao Giorgio,\n\nGrazie per tutto.\n\nDistinti saluti,\nMario",
+            {"lang": "it", "register": "tu", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "Lei closing",
+        ),
+        (
+            "Buongiorno Giorgio,\n\nGrazie per tutto.\n\nCordiali saluti,\nMario",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "without the title",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nGrazie per l'offerta per il ruolo di Dev.\n\nSaluti,\nMario",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "preposition twice",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nGrazie per l'offerta. Declino l'offerta. Spero che l'offerta "
+            "resti.\n\nSaluti,\nMario",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "'offerta' 3 times",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nSpero di restare in contatto e spero di rivederci."
+            "\n\nSaluti,\nMario",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "'spero' 2 times",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nHo trovato davvero prezioso la disponibilità a un orario "
+            "flessibile.\n\nSaluti,\nMario",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "adjective agrees",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nHo apprezzato gli Orti Urbani e il suo lavoro.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "plural company name",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nLavorare presso Studio Associato Neri.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            dataclasses.replace(GIORGIO, company="Studio Associato Neri"),
+            "needs its article",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nLe sono grato per l'offerta.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "masculine word for a ungendered writer",
+        ),
+        (
+            "Mario Rossi\n\nCara Giorgio,\n\nGrazie.\n\nUn caro saluto,\n\nMario",
+            {"lang": "it", "channel": "letter", "register": "tu", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "guesses the reader's gender",
+        ),
     ],
 )
 def test_the_quality_checks_catch_what_they_are_for(
@@ -228,12 +340,27 @@ def test_the_quality_checks_catch_what_they_are_for(
             {"channel": "phone"},
             TOM,
         ),
+        (
+            "Mario Rossi\n\nGentile Giorgio,\n\nTi ringrazio per l'offerta e per il tempo. "
+            "Ho apprezzato molto la disponibilità a un orario flessibile e il lavoro degli Orti "
+            "Urbani.\n\nUn caro saluto,\n\nMario",
+            {"lang": "it", "channel": "letter", "register": "tu", "to_name": "Giorgio Neri"},
+            GIORGIO,
+        ),
+        (
+            "Gentile Ing. Neri,\n\nLe sono grata per la proposta relativa al ruolo di Dev.\n\n"
+            "Cordiali saluti,\nMaria",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri", "gender": "feminine"},
+            GIORGIO,
+        ),
     ],
 )
 def test_the_quality_checks_pass_a_fine_letter(
     body: str, changes: dict[str, object], offer: Offer
 ) -> None:
-    candidate = Candidate(name="Alex Rivera")
+    changes = dict(changes)
+    gender = changes.pop("gender", None)
+    candidate = Candidate(name="Alex Rivera", grammatical_gender=gender)  # type: ignore[arg-type]
     assert problems(_letter(body, **changes), offer, candidate) == []  # type: ignore[arg-type]
 
 

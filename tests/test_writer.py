@@ -11,10 +11,11 @@ import pytest
 
 from decline import InputError, compose
 from decline.offers import Candidate, Contact, Offer
+from decline.writer import composer
 from decline.writer.channels import PARAGRAPHS
 from decline.writer.composer import REASONS
 from decline.writer.phrasebook import languages, phrasebook
-from decline.writer.text import join_names, lower_first, render, surname
+from decline.writer.text import ALTERNATIVE, join_names, lower_first, render, surname
 from writer_support import FULL_CANDIDATE, FULL_OFFER, GIULIA, LUCA, MARIA, PROFILES
 
 WRITER = Path(__file__).resolve().parent.parent / "src" / "decline" / "writer"
@@ -61,8 +62,15 @@ def test_every_template_fills_from_known_facts(lang: str) -> None:
             for value in node:
                 walk(value)
         elif isinstance(node, str):
-            assert set(re.findall(r"\{(\w+)\}", node)) <= known, node
+            # A wording that names a gendered word offers a neutral one after " || ": only
+            # the last alternative must fill from facts every letter has.
+            *gendered, neutral = node.split(ALTERNATIVE)
+            assert set(re.findall(r"\{(\w+)\}", neutral)) <= known, node
+            for option in gendered:
+                assert set(re.findall(r"\{(\w+)\}", option)) <= known | agreeing, node
 
+    meta = phrasebook(lang).meta
+    agreeing = {*meta.get("gendered_writer", {}), *meta.get("gendered_reader", {})}
     walk({key: table for key, table in phrasebook(lang).data.items() if key != "meta"})
 
 
@@ -130,11 +138,72 @@ def test_a_formal_salutation_uses_the_honorific_in_each_language() -> None:
 
 
 @pytest.mark.parametrize("tone", ["warm", "brief"])
-@pytest.mark.parametrize(("lang", "hello"), [("en", "Dear Maria,\n"), ("it", "Gentile Maria,\n")])
-def test_a_warm_or_brief_salutation_uses_the_first_name(tone: str, lang: str, hello: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "register", "honorific", "hello"),
+    [
+        ("en", None, "Dott.ssa", "Dear Maria,\n"),
+        ("it", "lei", None, "Gentile Maria,\n"),
+        # With Lei a title is used in every tone: "Buongiorno Maria" to a Dott.ssa presumes.
+        ("it", "lei", "Dott.ssa", "Gentile Dott.ssa Rossi,\n"),
+        ("it", "tu", "Dott.ssa", "Ciao Maria,\n"),
+    ],
+)
+def test_a_warm_or_brief_salutation_uses_the_first_name_unless_lei_meets_a_title(
+    tone: str, lang: str, register: str | None, honorific: str | None, hello: str
+) -> None:
     """A full name in a greeting reads as a mail merge; an honorific is for formal letters."""
-    letter = compose(FULL_OFFER, FULL_CANDIDATE, lang=lang, tone=tone)
+    offer = dataclasses.replace(
+        FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific=honorific),)
+    )
+    letter = composer.compose(offer, FULL_CANDIDATE, lang=lang, tone=tone, register=register)
     assert letter.body.startswith(hello)
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal", "brief"])
+def test_an_italian_paper_letter_never_opens_like_a_chat(tone: str) -> None:
+    """On paper: "Gentile …" with Lei; "Caro/Cara …" with tu when the title tells, else
+    "Gentile …"; never "Ciao" or "Buongiorno"."""
+    for honorific, tu_hello in (("Dott.ssa", "Cara Maria,"), ("Ing.", "Gentile Maria,")):
+        offer = dataclasses.replace(
+            FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific=honorific),)
+        )
+        lei = composer.compose(offer, FULL_CANDIDATE, lang="it", tone=tone, channel="letter")
+        tu = composer.compose(
+            offer, FULL_CANDIDATE, lang="it", tone=tone, channel="letter", register="tu"
+        )
+        assert f"\n\nGentile {honorific} Rossi,\n\n" in lei.body
+        expected = "Gentile Maria," if tone == "formal" else tu_hello
+        assert f"\n\n{expected}\n\n" in tu.body
+        assert "Distinti saluti" not in tu.body
+
+
+@pytest.mark.parametrize(
+    ("gender", "grateful"), [("feminine", "grata"), ("masculine", "grato"), (None, "")]
+)
+def test_the_writers_gender_changes_the_words_that_agree_and_none_means_neutral(
+    gender: str | None, grateful: str
+) -> None:
+    candidate = dataclasses.replace(FULL_CANDIDATE, lang="it", grammatical_gender=gender)
+    bodies = [
+        composer.compose(
+            FULL_OFFER, candidate, lang="it", tone=tone, variant=3, register=register
+        ).body
+        for tone in ("warm", "formal")
+        for register in ("lei", "tu")
+    ]
+    said = "\n".join(bodies)
+    for word in ("grato", "grata"):
+        assert (word in said) == (word == grateful), (word, said)
+    if gender is None:
+        assert "riconoscente" in said or "ringrazio" in said
+
+
+def test_a_name_that_starts_with_a_common_noun_gets_its_article() -> None:
+    offer = dataclasses.replace(FULL_OFFER, company="Studio Associato Caruso & Partners S.r.l.")
+    body = composer.compose(offer, FULL_CANDIDATE, lang="it", tone="warm", variant=0).body
+    assert "dello Studio Associato Caruso & Partners" in body
+    assert "di Studio" not in body
+    assert "presso Studio" not in body
 
 
 def test_an_honorific_with_no_equivalent_gives_the_full_name_and_a_note() -> None:

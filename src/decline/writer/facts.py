@@ -14,6 +14,7 @@ from decline.writer.text import (
     join_names,
     lower_first,
     surname,
+    with_implied_article,
     without_legal_suffix,
 )
 
@@ -27,6 +28,7 @@ class Person:
     title: str | None
     email: str | None
     role: str
+    gender: str | None = None  # "feminine" | "masculine", when the honorific tells
 
     @property
     def addressed(self) -> str:
@@ -58,12 +60,17 @@ class Facts:
     sender_address: str | None
     recipient_address: str | None
     notes: tuple[str, ...]
+    gender: str | None = None  # the writer's grammatical gender; None: no gendered words
 
     def values(self, book: Phrasebook) -> dict[str, str]:
         """Return the template values the facts allow."""
         meta = book.meta
         values = {
-            "company": without_legal_suffix(self.company, meta.get("legal_suffixes", ())),
+            "company": with_implied_article(
+                without_legal_suffix(self.company, meta.get("legal_suffixes", ())),
+                meta.get("implied_articles", {}),
+                meta.get("articles", {}),
+            ),
             "role": self.role,
             "candidate": self.candidate,
             "me": first_name(self.candidate),
@@ -95,11 +102,25 @@ class Facts:
                 meta.get("list_and_euphonic", ""),
                 meta.get("list_euphonic_initials", ""),
             )
+        values |= _gendered(meta.get("gendered_writer", {}), self.gender)
+        if len(self.addressees) == 1 and self.addressee is not None:
+            values |= _gendered(meta.get("gendered_reader", {}), self.addressee.gender)
         if self.liked:
             values["liked"] = lower_first(self.liked, meta.get("lowercase_first", ()))
         if self.linkedin:
             values["linkedin"] = self.linkedin
         return values
+
+
+def _gendered(words: dict[str, dict[str, str]], gender: str | None) -> dict[str, str]:
+    """Return the words that agree with a person's gender (`grata`), none when it is unknown.
+
+    A template naming one of them has a neutral alternative (see `text.render`), so a letter
+    never guesses a gender nobody gave.
+    """
+    if gender is None:
+        return {}
+    return {key: forms[gender] for key, forms in words.items() if gender in forms}
 
 
 def _text(field: str, value: str | None) -> str | None:
@@ -128,6 +149,7 @@ def _person(contact: Contact, book: Phrasebook, notes: list[str]) -> Person | No
         title=_text(f"title of {name}", contact.title),
         email=_text(f"e-mail of {name}", contact.email),
         role=contact.role,
+        gender=book.meta.get("honorific_gender", {}).get(honorific) if honorific else None,
     )
 
 
@@ -192,6 +214,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
         sender_address=_text("address", candidate.address),
         recipient_address=_text("offer address", offer.address),
         notes=tuple(notes),
+        gender=candidate.grammatical_gender,
     )
 
 

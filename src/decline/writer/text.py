@@ -17,11 +17,27 @@ _PARTICLES = frozenset(
 )
 
 
+ALTERNATIVE = " || "
+
+
 def render(template: str, values: Mapping[str, str]) -> str:
     """Fill `{name}` placeholders, never doubling a period after a value that ends a sentence.
 
-    "Acme Inc." before the template's own "." gives one period, not two.
+    "Acme Inc." before the template's own "." gives one period, not two. A template may offer
+    alternatives separated by " || ": the first whose placeholders are all known is used, so a
+    wording that needs a fact (the writer's grammatical gender: "Le sono {grato}") falls back
+    to one that does not ("Le sono riconoscente"), and a variant never changes its number.
     """
+    if ALTERNATIVE in template:
+        options = template.split(ALTERNATIVE)
+        template = next(
+            (
+                option
+                for option in options
+                if all(name in values for name in _PLACEHOLDER.findall(option))
+            ),
+            options[-1],
+        )
     parts: list[str] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
@@ -90,6 +106,25 @@ def without_legal_suffix(company: str, suffixes: Sequence[str]) -> str:
                 if short:
                     return short
     return company
+
+
+def with_implied_article(
+    company: str, implied: Mapping[str, str], articles: Mapping[str, object]
+) -> str:
+    """Give a name that starts with a common noun the article Italian says before it.
+
+    "Studio Associato Rossi" is "lo Studio Associato Rossi" in a sentence ("presso lo
+    Studio…", "dello Studio…"), so it becomes "Lo Studio Associato Rossi" and
+    `join_articles` fuses and lowercases it like any name written with its article. A name
+    that already starts with an article, or whose first word is not in `implied`, is kept.
+    """
+    first = company.split(maxsplit=1)[0] if company.strip() else ""
+    if any(company.startswith(a if str(a).endswith(("'", "’")) else f"{a} ") for a in articles):
+        return company
+    article = implied.get(first)
+    if article is None:
+        return company
+    return f"{article}{company}" if article.endswith(("'", "’")) else f"{article} {company}"
 
 
 def join_articles(text: str, company: str, articles: Mapping[str, Mapping[str, str]]) -> str:
