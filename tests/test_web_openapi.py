@@ -191,3 +191,33 @@ def test_the_validator_itself_refuses_what_breaks_a_schema() -> None:
     report = {"$ref": "#/components/schemas/Report"}
     with pytest.raises(AssertionError):
         validate({"schema": 2}, report, described, "r")
+
+
+def test_every_operation_has_a_schema_for_success_and_for_errors() -> None:
+    from decline.web.openapi import document
+
+    described = document()
+    schemas = described["components"]["schemas"]
+
+    def walk(value: Any, where: str) -> None:
+        assert value is not None, f"{where}: null is not an OpenAPI value"
+        if isinstance(value, dict):
+            if "$ref" in value:
+                assert value["$ref"].rsplit("/", 1)[1] in schemas, where
+            for key, item in value.items():
+                walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{where}[{index}]")
+
+    walk(described, "document")
+    for path, operations in described["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            success = next(iter(responses["200"]["content"].values()))["schema"]
+            assert success != {"type": "object", "additionalProperties": True}, (path, method)
+            assert success, (path, method)
+            if path.startswith("/api/"):
+                assert responses["default"]["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/Error"
+                }

@@ -268,7 +268,17 @@ def _languagetool_paths() -> dict[str, Any]:
     }
     listed = {"type": "array", "items": _ref("LanguageToolLanguage")}
     return {
-        "/v2/check": {"post": check, "get": {**check, "requestBody": None}},
+        "/v2/check": {
+            "post": check,
+            "get": {
+                "summary": check["summary"],
+                "parameters": [
+                    {"name": name, "in": "query", "schema": schema}
+                    for name, schema in check_fields.items()
+                ],
+                "responses": check["responses"],
+            },
+        },
         "/v2/languages": {
             "get": {
                 "summary": "LanguageTool-compatible language list",
