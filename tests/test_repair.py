@@ -398,7 +398,7 @@ def test_regret_and_a_reason_go_beside_the_decision_not_at_the_start() -> None:
     )
     repair = fix(draft, "en")
     decision = "I must decline the offer."
-    added = [change for change in repair.changes if change.rule in ("D402", "D501")]
+    added = [c for c in repair.changes if "regret" in c.description or "reason" in c.description]
     assert added
     assert all(draft[: change.offset].endswith(decision) for change in added)
     assert_kept_in_order(draft, repair)
@@ -413,7 +413,8 @@ def test_regret_waits_for_a_decision_that_is_missing_and_none_is_invented() -> N
     assert any("clear decision" in need for need in repair.needs)
     assert not repair.ready
     assert not repair.report.signals["clear_decision"]
-    assert all(change.rule not in ("D301", "D402", "D501") for change in repair.changes)
+    moves = ("decision", "reason", "regret")
+    assert not [c for c in repair.changes if any(move in c.description for move in moves)]
     assert_kept_in_order(draft, repair)
     assert_not_worse(draft, repair)
 

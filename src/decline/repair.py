@@ -490,7 +490,8 @@ def _add_moves(
         if decision_end is None:
             thanks = draft.carrier("gratitude") if signals.get("gratitude") else None
             decision_end = document.body_start if thanks is None else thanks[1]
-        rule = {"decision": "D301", "reason": "D501", "regret": "D402"}[moves[0]]
+        # no rule asks for a reason (D501 is oversharing): a reason alone answers none
+        rule = "D301" if "decision" in moves else "D402" if "regret" in moves else ""
         plan.inline(decision_end, said, rule, "adds " + _names(moves))
     ending = [move for move in missing if move in ("stay_connected", "door_open")]
     if ending:
