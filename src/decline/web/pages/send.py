@@ -23,7 +23,7 @@ from decline.errors import InputError
 from decline.web import service
 from decline.web.pages.common import checked_form, db, field, see_other, settings
 from decline.web.pages.letters import reviewed
-from decline.web.render import page, words
+from decline.web.render import attachment, page, words
 
 
 def _state(request: Request, offer_id: str) -> dict[str, Any]:
@@ -89,7 +89,7 @@ async def deliver(request: Request) -> Response:
         return Response(
             result.message,
             media_type="message/rfc822",
-            headers={"content-disposition": f'attachment; filename="{offer_id}-decline.eml"'},
+            headers={"content-disposition": attachment(f"{offer_id}-decline.eml")},
         )
     state = await run_in_threadpool(_state, request, offer_id)
     return page(
