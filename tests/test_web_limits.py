@@ -29,7 +29,9 @@ PARSERS = pytest.mark.parametrize("parser", ["h11", "httptools"])  # plain insta
 
 
 @contextmanager
-def serving(db: Path, parser: str = "auto", **options: Any) -> Iterator[int]:
+def serving(
+    db: Path, parser: str = "auto", *, server_options: dict[str, Any] | None = None, **options: Any
+) -> Iterator[int]:
     """Run the app under `decline serve`'s uvicorn settings; yield the port."""
     import uvicorn
 
@@ -38,7 +40,7 @@ def serving(db: Path, parser: str = "auto", **options: Any) -> Iterator[int]:
     port = free_port()
     app = create_app(db, **options)
     bounded = protocol(HEAD_TIMEOUT, base=parser)
-    server = uvicorn.Server(config(app, "127.0.0.1", port, http=bounded))
+    server = uvicorn.Server(config(app, "127.0.0.1", port, http=bounded, **(server_options or {})))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -274,3 +276,21 @@ def test_a_big_body_sent_with_its_head_is_not_a_big_head(tmp_path: Path, parser:
                     assert chunk, answer
                     answer += chunk
                 assert status_of(answer) == 422, answer[:200]
+
+
+def test_past_the_connection_limit_the_answer_is_503(tmp_path: Path) -> None:
+    from decline.web.server import MAX_CONCURRENCY
+
+    assert MAX_CONCURRENCY >= 16  # the web budget runs 8 connections at once
+    with serving(tmp_path / "w.db", server_options={"limit_concurrency": 2}) as port:
+        holders = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(2)]
+        try:
+            for holder in holders:
+                holder.sendall(b"GET /api/v1/offers HTTP/1.1\r\nHo")  # heads still arriving
+            time.sleep(0.2)
+            request = f"GET /api/v1/offers HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+            answer = raw_exchange(port, request.encode())
+            assert status_of(answer) == 503, answer[:200]
+        finally:
+            for holder in holders:
+                holder.close()
