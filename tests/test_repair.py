@@ -633,3 +633,16 @@ def test_any_draft_is_repaired_or_refused_and_never_worse(pieces: list[str]) -> 
     assert fix(draft, "auto").text == repair.text  # deterministic
     assert_changes_rebuild_the_text(draft.removeprefix("\ufeff"), repair)
     assert_not_worse(draft, repair)
+
+
+def test_languagetool_replacements_are_filled_for_letters_and_skipped_for_huge_pastes() -> None:
+    from decline.repair import REPLACEMENTS_UP_TO, with_replacements
+
+    draft = "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n\nBest,\nKit"
+    filled = with_replacements(review(draft, "en"))
+    ending = next(f for f in filled.findings if f.rule == "D601")
+    added = "I would be glad to stay in touch. I hope our paths cross again."
+    assert ending.replacements == ("\n\n" + added,)
+    huge = draft + "The office was bright and quiet. " * (REPLACEMENTS_UP_TO // 30)
+    report = review(huge, "en")
+    assert with_replacements(report) is report

@@ -34,6 +34,7 @@ _SIGNAL = {
 # sentences and says no sooner than this, and a huge paste stays quick (past the bound, a
 # flagged sentence is removed rather than cut to a clause).
 _TRIALS = 10
+REPLACEMENTS_UP_TO = 20_000  # characters: LanguageTool replacements cost a repair (reviews)
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CLAUSE_END = re.compile(
     r"\s*(?:[:;]|\s[–—-]\s|,?\s+(?:because|since|as|which|but|perché|poiché|però|ma)\b)"
@@ -738,6 +739,8 @@ def with_replacements(report: Any, **facts: Any) -> Any:
     flagged in it) keeps no replacement, as LanguageTool replaces only the match.
     """
     text = report.text
+    if len(text) > REPLACEMENTS_UP_TO:
+        return report  # a paste this long is not a letter: review it quickly, as it is
     try:
         repair = fix(text, report.lang, **facts)
     except InputError:
