@@ -207,6 +207,14 @@ def test_decline_serve_answers_on_loopback(tmp_path: Path) -> None:
                     raise
                 time.sleep(0.1)
         assert {entry["code"] for entry in listed} == {"en", "it"}
+        import socket
+
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            hosts = f"Host: evil.example\r\nHost: 127.0.0.1:{port}\r\n"
+            sock.sendall(f"GET /api/v1/offers HTTP/1.1\r\n{hosts}\r\n".encode())
+            answer = sock.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 400 "), answer[:100]
+        assert b"cache-control: no-store" in answer.lower()
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=10)
