@@ -294,3 +294,11 @@ def test_past_the_connection_limit_the_answer_is_503(tmp_path: Path) -> None:
         finally:
             for holder in holders:
                 holder.close()
+
+
+def test_two_origin_headers_are_refused(tmp_path: Path) -> None:
+    with serving(tmp_path / "w.db") as port:
+        origins = f"Origin: http://127.0.0.1:{port}\r\nOrigin: http://evil.example\r\n"
+        request = f"GET /api/v1/offers HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{origins}\r\n"
+        answer = raw_exchange(port, request.encode())
+        assert status_of(answer) == 400, answer[:200]

@@ -163,6 +163,8 @@ class Guard:
         hosts = [value for name, value in scope["headers"] if name == b"host"]
         if len(hosts) != 1:
             return 400, f"expected exactly one Host header, found {len(hosts)}"
+        if sum(name == b"origin" for name, _ in scope["headers"]) > 1:
+            return 400, "expected at most one Origin header"
         host = headers["host"]
         parsed = parse_host(host)
         if parsed is None:
