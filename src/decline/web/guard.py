@@ -1,8 +1,9 @@
 """Protect the local server from other web pages and other machines (pure ASGI middleware).
 
 In order, for every HTTP request:
-1. Exactly one `Host` header, of the form `name[:port]`; listening on loopback, the name must
-   be a loopback name or address and the port the one we listen on (DNS rebinding).
+1. Exactly one `Host` header (and at most one `Origin`), `Host` of the form `name[:port]`;
+   listening on loopback, the name must be a loopback name or address and the port the one
+   we listen on (DNS rebinding).
 2. With a token, every request must carry it (header, cookie, or `?token=` once, which sets
    the cookie) -- `/v2/` included.
 3. A foreign `Origin` (or `Sec-Fetch-Site: cross-site`) is refused for state-changing
