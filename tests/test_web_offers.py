@@ -138,6 +138,17 @@ def test_mixed_currencies_are_never_ranked_without_a_rate_and_export_feeds_the_c
     )
     assert cli.returncode == 0, cli.stderr
     assert '"brit"' in cli.stdout
+    # a third currency is stored as typed; Compare then asks for its rate, not the form
+    swiss = _offer(id="swiss", company="Swiss", currency="CHF", base_salary="90'000")
+    refused = browser.post("/offers/save", data={**swiss, "csrf": csrf})
+    assert refused.status_code == 422  # an apostrophe is no separator here: said in the field
+    assert 'id="e-base_salary"' in refused.text
+    swiss["base_salary"] = "90 000"
+    assert browser.post("/offers/save", data={**swiss, "csrf": csrf}).status_code == 303
+    again = browser.get("/compare")
+    assert again.status_code == 409
+    assert 'id="e-fx-CHF"' in again.text
+    assert 'value="1.17"' in again.text  # the rate given before is kept
 
 
 # ----- importing over a stored offer (web item 5)
@@ -218,7 +229,11 @@ JARGON = (
 def test_no_cli_or_file_jargon_reaches_the_browser(tmp_path: Path, ui: str) -> None:
     browser = _browser(tmp_path)
     browser.cookies.set("decline_ui", ui)
-    pages = [browser.get("/offers").text, browser.get("/offers/new").text]
+    empty = browser.get("/compare")
+    assert empty.status_code == 200
+    assert 'href="/offers/new"' in empty.text  # nothing to compare: where offers come from
+    pages = [browser.get("/offers").text, browser.get("/offers/new").text, empty.text]
+    assert browser.get("/compare/chart.svg").status_code == 404
     csrf = _csrf(browser)
     browser.post("/offers/import", data={"text": EXAMPLE.read_text("utf-8"), "csrf": csrf})
     for path in ("/offers", "/offers/new", "/offers/acme/edit", "/compare", "/compare?w.growth=3"):

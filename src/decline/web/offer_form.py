@@ -236,12 +236,8 @@ def read(
             form.problems[name] = words("offer_form.required", field=words(f"offer_form.{name}"))
         return form
     candidate = stored.candidate if stored else Candidate(name="(you)")
-    probe = OfferSet(
-        candidate=candidate,
-        offers=(),
-        fx_base=stored.fx_base if stored else None,
-        fx_rates=stored.fx_rates if stored else {},
-    )
+    # the offer alone: a currency without a rate yet is fine here; Compare asks for the rate
+    probe = OfferSet(candidate=candidate, offers=())
     number_problems: dict[str, str] = {}
     table = _table(values, existing, words, number_problems)
     text = dump_offers(probe) + _offer_toml(table)

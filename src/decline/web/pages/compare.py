@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from decline.errors import InputError
+from decline.errors import InputError, NotFoundError
 from decline.offers import OfferSet
 from decline.web import service
 from decline.web.pages.common import checked_form, db, field, see_other, settings
@@ -45,7 +45,10 @@ def _weights(params: Any, offers: OfferSet) -> dict[str, float] | None:
 def _comparison(request: Request, params: Any) -> tuple[OfferSet, Any, dict[str, float]]:
     from decline.service.offers import compare_with_settings
 
-    offers = service.offer_set(db(request))
+    stored = _stored(request)
+    if stored is None:
+        raise NotFoundError(words(request)("compare.no_offers"), field="offer")
+    offers = stored
     weights = _weights(params, offers)
     comparison = compare_with_settings(offers, settings(request), weights=weights)
     if weights is not None:
@@ -56,6 +59,17 @@ def _comparison(request: Request, params: Any) -> tuple[OfferSet, Any, dict[str,
     else:
         shown.update({name: round(share * 10, 1) for name, share in comparison.weights.items()})
     return offers, comparison, shown
+
+
+def _stored(request: Request) -> OfferSet | None:
+    """Return the workspace's offers, or None while it holds none."""
+    from decline.workspace.catalog import get_candidate, offer_set
+
+    with service.workspace(db(request)) as opened, opened.transaction() as connection:
+        if get_candidate(connection) is None:
+            return None
+        offers = offer_set(connection)
+    return offers if offers.offers else None
 
 
 def _rates_form(offers: OfferSet, missing: list[str]) -> dict[str, Any]:
@@ -83,7 +97,9 @@ async def index(request: Request) -> Response:
     from decline.evaluate.report import grid
     from decline.service.offers import missing_rates
 
-    stored = await run_in_threadpool(service.offer_set, db(request))
+    stored = await run_in_threadpool(_stored, request)
+    if stored is None:  # nothing to compare yet: say where offers come from, in words
+        return page(request, "compare.html", comparison=None, fx=None, fx_problems={})
     missing = missing_rates(stored)
     if missing:  # never ranked without a rate: ask for it, beside its field
         return page(
