@@ -646,3 +646,24 @@ def test_languagetool_replacements_are_filled_for_letters_and_skipped_for_huge_p
     huge = draft + "The office was bright and quiet. " * (REPLACEMENTS_UP_TO // 30)
     report = review(huge, "en")
     assert with_replacements(report) is report
+
+
+def test_the_courtesy_la_keeps_its_capital_after_a_comma() -> None:
+    draft = (
+        "Gentile Paola,\n\nho deciso di non accettare l'offerta. Resto nel mio attuale lavoro "
+        "per ora. Mi dispiace.\n\nRestiamo in contatto.\n\nCordiali saluti,\nSara\n"
+    )
+    repair = fix(draft, "it")
+    assert "\n\nLa ringrazio per l'offerta e per il tempo che mi ha dedicato. Ho deciso" in (
+        repair.text
+    )
+
+
+def test_plural_you_in_an_italian_verb_means_a_team() -> None:
+    draft = (
+        "Salve,\n\nvolevo avvisarvi che ho deciso di non accettare la proposta. Mi dispiace."
+        "\n\nCordiali saluti,\nSara\n"
+    )
+    repair = fix(draft, "it")
+    assert "vi ringrazio per l'offerta" in repair.text.lower()
+    assert "La ringrazio" not in repair.text
