@@ -667,3 +667,15 @@ def test_plural_you_in_an_italian_verb_means_a_team() -> None:
     repair = fix(draft, "it")
     assert "vi ringrazio per l'offerta" in repair.text.lower()
     assert "La ringrazio" not in repair.text
+
+
+def test_a_missing_greeting_goes_above_the_body_and_below_a_subject_line() -> None:
+    draft = (
+        "Subject: The analyst offer\n\nThanks so much for the offer. I have decided not to "
+        "accept it. Sorry to say no.\n\nLet's stay in touch, and I hope our paths cross again."
+        "\n\nBest,\nKit\n"
+    )
+    assert any(f.rule == "D401" for f in review(draft, "en").findings)
+    repair = fix(draft, "en", to="Maria Rossi")
+    assert repair.text.startswith("Subject: The analyst offer\n\nDear Maria,\n\nThanks so much")
+    assert repair.ready

@@ -428,7 +428,8 @@ def _greet(
         greeting = _keep_punctuation(draft.text[start:end], template.rstrip(","))
         plan.replace(start, end, greeting, "D401", "greets the person by name")
     else:
-        plan.replace(0, 0, f"{template}\n\n", "D401", "greets the person by name")
+        at = draft.document.body_start  # below a subject line or headers, above the body
+        plan.replace(at, at, f"{template}\n\n", "D401", "greets the person by name")
 
 
 def _fill_blanks(draft: _Draft, plan: _Plan, facts: dict[str, str], needs: list[str]) -> None:
