@@ -679,3 +679,11 @@ def test_a_missing_greeting_goes_above_the_body_and_below_a_subject_line() -> No
     repair = fix(draft, "en", to="Maria Rossi")
     assert repair.text.startswith("Subject: The analyst offer\n\nDear Maria,\n\nThanks so much")
     assert repair.ready
+
+
+def test_lines_added_to_a_crlf_draft_end_in_crlf() -> None:
+    draft = "Hi Sam,\r\n\r\nThanks for the offer. I won't be taking it. Sorry to say no.\r\n\r\nKit"
+    repair = fix(draft, "en")
+    assert "\n" not in repair.text.replace("\r\n", "")
+    assert repair.text.endswith("again.\r\n\r\nBest regards,\r\nKit")
+    assert_changes_rebuild_the_text(draft, repair)

@@ -39,6 +39,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CLAUSE_END = re.compile(
     r"\s*(?:[:;]|\s[–—-]\s|,?\s+(?:because|since|as|which|but|perché|poiché|però|ma)\b)"
 )
+_LONE_LF = re.compile(r"(?<!\r)\n")
 _CLOSING_LIKE = re.compile(r"[ \t]*[^\W\d][^\n.!?:;]{0,58},[ \t]*\r?")
 _BLANK_KINDS = (
     ("name", re.compile(r"(?i)\b(?:your|my|tuo|mio|candidat\w*)\b.*\b(?:name|nome)\b")),
@@ -223,6 +224,11 @@ def fix(
     _add_moves(draft, plan, book, tone, facts, signals, decided, needs)
     _close(draft, plan, book, tone, facts, needs)
     repaired, changes = plan.apply(draft.text)
+    if "\r\n" in draft.text:  # added lines end as the draft's do
+        changes = tuple(
+            replace(c, replacement=_LONE_LF.sub("\r\n", c.replacement)) for c in changes
+        )
+        repaired = _edited(draft.text, changes)
     after = review(repaired, draft.lang)
     if _worse(after, before):
         changes, repaired, after = _back_off(draft.text, draft.lang, changes, before)
@@ -234,9 +240,10 @@ def fix(
 
 
 def _edited(original: str, changes: Iterable[Change]) -> str:
-    """Return the original with the changes made (edits of its own, disjoint spans)."""
+    """Return the original with the changes made: edits of its own disjoint spans, in the
+    order of the text (two insertions at one place keep their order)."""
     text = original
-    for change in sorted(changes, key=lambda change: change.offset, reverse=True):
+    for change in reversed(list(changes)):
         end = change.offset + change.length
         text = text[: change.offset] + change.replacement + text[end:]
     return text
