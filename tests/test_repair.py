@@ -623,14 +623,17 @@ PIECES = st.sampled_from(
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), min_size=1, max_size=14))
-def test_any_draft_is_repaired_or_refused_and_never_worse(pieces: list[str]) -> None:
+@given(
+    st.lists(st.one_of(PIECES, st.text(max_size=12)), min_size=1, max_size=14),
+    st.sampled_from(["en", "it", "auto"]),
+)
+def test_any_draft_is_repaired_or_refused_and_never_worse(pieces: list[str], lang: str) -> None:
     draft = " ".join(pieces)
     try:
-        repair = fix(draft, "auto")
+        repair = fix(draft, lang)
     except InputError:
         return
-    assert fix(draft, "auto").text == repair.text  # deterministic
+    assert fix(draft, lang).text == repair.text  # deterministic
     assert_changes_rebuild_the_text(draft.removeprefix("\ufeff"), repair)
     assert_not_worse(draft, repair)
 
