@@ -187,13 +187,13 @@ def _tics(prose: str, letter: Letter) -> list[str]:
 
 def _register_problems(letter: Letter, offer: Offer, candidate: Candidate, prose: str) -> list[str]:
     """Salutation and closing that fit the register and the channel; gender agreement."""
-    if letter.lang != "it":
-        return []
     found = []
     line = greeting(letter)
     body = letter.follow_up.body if letter.follow_up is not None else letter.body
-    if letter.channel == "letter" and line.startswith(("Ciao", "Buongiorno")):
+    if letter.channel == "letter" and line.startswith(("Ciao", "Buongiorno", "Hello", "Hi ")):
         found.append(f"a paper letter opens like a chat: {line!r}")
+    if letter.lang != "it":
+        return found
     if letter.register == "tu" and re.search(r"Distinti saluti|Cordiali saluti|Porgo", body):
         found.append("a tu letter closes with a Lei closing")
     if letter.register == "tu" and letter.channel != "letter" and line.startswith("Caro"):

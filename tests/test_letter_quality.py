@@ -240,6 +240,19 @@ GIORGIO = Offer(
             "written, not said",
         ),
         ("Hi Tom,\n\n" + "Thanks. " * 90 + "\n\nBest, Alex", {"channel": "linkedin"}, TOM, "600"),
+        (
+            "Alex Rivera\n\nHello Tom,\n\nThank you.\n\nBest regards,\n\nAlex",
+            {"channel": "letter"},
+            TOM,
+            "paper letter opens like a chat",
+        ),
+        (
+            "Dear Tom,\n\nThank you for the offer for the role. I hope to stay in touch and "
+            "I hope to hear from you.\n\nBest,\nAlex",
+            {},
+            TOM,
+            "preposition twice",
+        ),
         # What a native Italian reader found (issue 12), each caught from the text alone.
         (
             "Mario Rossi\n\nCiao Giorgio,\n\nGrazie.\n\nUn caro saluto,\n\nMario",
