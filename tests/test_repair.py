@@ -690,3 +690,25 @@ def test_lines_added_to_a_crlf_draft_end_in_crlf() -> None:
     assert "\n" not in repair.text.replace("\r\n", "")
     assert repair.text.endswith("again.\r\n\r\nBest regards,\r\nKit")
     assert_changes_rebuild_the_text(draft, repair)
+
+
+def test_a_paragraph_taken_out_leaves_one_blank_line() -> None:
+    draft = (
+        "Hi Sam,\n\nThanks so much for the offer. I have decided not to accept it. Sorry to "
+        "say no.\n\nTo be honest the interview process was a joke and a waste of my time.\n\n"
+        "Best,\nKit\n"
+    )
+    repair = fix(draft, "en")
+    assert "a joke" not in repair.text
+    assert "\n\n\n" not in repair.text
+    assert repair.text.endswith("I hope our paths cross again.\n\nBest,\nKit\n")
+    assert_changes_rebuild_the_text(draft, repair)
+
+
+def test_a_pre_closing_line_stays_above_the_closing_and_below_added_moves() -> None:
+    draft = (
+        "Dear Ms. Okafor,\n\nThank you for the offer. I have decided not to accept it. I "
+        "regret that I cannot accept.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n"
+    )
+    repair = fix(draft, "en")
+    assert repair.text.endswith("positions.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n")

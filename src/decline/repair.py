@@ -302,18 +302,20 @@ class _Draft:
     def _unknown_closing(self) -> tuple[int, bool]:
         """Return where the body really ends, and whether the draft has a closing.
 
-        A short last line ending in a comma ("Warmest wishes (and thanks again),") is a
-        closing the checker's word list does not know: the body ends before it, and no
-        second closing is added.
+        A short last line ending in a comma ("Warmest wishes (and thanks again),", or
+        "Thanking you," above the checker's closing) is a closing the checker's word list
+        does not know: the body ends before it, and no second closing is added.
         """
         document = self.document
-        if document.closing is not None:
-            return document.body_end, True
         body = self.text[document.body_start : document.body_end]
         last = body.rsplit("\n", 1)
-        if len(last) == 2 and _CLOSING_LIKE.fullmatch(last[1]):
+        if len(last) == 2 and _CLOSING_LIKE.fullmatch(last[1]):  # "Thanking you," too
             return document.body_start + len(last[0].rstrip()), True
-        return document.body_end, False
+        return document.body_end, document.closing is not None
+
+    def _ends_a_paragraph(self, at: int) -> bool:
+        rest = self.text[at:]
+        return not rest.strip() or rest.startswith(("\n", "\r\n"))
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """Return the span of the sentence at `offset`, with the spaces that follow it."""
@@ -405,7 +407,12 @@ class _Draft:
             why = f"cuts to its first clause: {_quote(old)}" if new else f"removes {_quote(old)}"
             if new and new.rstrip(".") not in old:
                 why = f"says the decision plainly instead of: {_quote(old)}"
-            plan.replace(span[0], span[1], edits[span], rule, why)
+            start = span[0]
+            if not new and self._ends_a_paragraph(span[1]):
+                gap = self.text[: span[0]]
+                if "\n" in gap[len(gap.rstrip()) :]:  # a whole paragraph goes, blank line too
+                    start = len(gap.rstrip())
+            plan.replace(start, span[1], edits[span], rule, why)
         if without is None:
             return dict.fromkeys(self.report.signals, False)
         return dict(without.signals)
