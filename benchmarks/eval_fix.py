@@ -74,8 +74,9 @@ def worse(before: object, after: object) -> bool:
     )
 
 
-def kept_share(repair: Repair) -> float:
-    """Return the share of the draft's unflagged body sentences found verbatim, in order.
+def kept_share(repair: Repair, *, flagged_too: bool = False) -> float:
+    """Return the share of the draft's unflagged body sentences found verbatim, in order
+    (with `flagged_too`, of all its body sentences).
 
     A sentence is flagged when an edit replaces part of it (a removal, a filled blank);
     the first word's capital, given when thanks now come before it, does not count.
@@ -88,6 +89,7 @@ def kept_share(repair: Repair) -> float:
         for c in repair.changes
         if repair.original[c.offset : c.offset + c.length].strip()
         and "capitalises" not in c.description
+        and not flagged_too
     ]
     sentences = [
         s
@@ -124,6 +126,7 @@ class Outcome:
     left_to_the_person: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)
     ready: list[str] = field(default_factory=list)
+    all_kept: list[float] = field(default_factory=list)
     needs: dict[str, int] = field(default_factory=dict)
 
 
@@ -159,6 +162,7 @@ def measure(rows: list[tuple[str, str, str]]) -> Outcome:
             kind = kind.split(":")[0].split(" (")[0]
             out.needs[kind] = out.needs.get(kind, 0) + 1
         share = kept_share(repair)
+        out.all_kept.append(kept_share(repair, flagged_too=True))
         if share >= KEEP:
             out.kept.append(name)
         if after.score > before.score:
@@ -193,6 +197,12 @@ def main(argv: list[str]) -> int:
         f"{_share(out.met, out.flagged)}"
     )
     print(f"  share kept (>= 60% of unflagged sentences verbatim): {_share(out.kept, out.flagged)}")
+    overall = sum(out.all_kept) / max(1, len(out.all_kept))
+    most = [share for share in out.all_kept if share >= KEEP]
+    print(
+        f"    counting flagged sentences too: {overall:.0%} of sentences kept on average, "
+        f"{len(most)}/{len(out.all_kept)} letters keep >= 60%"
+    )
     print(f"  share improved (score up): {_share(out.improved, out.flagged)}")
     print(f"  not graceful before, graceful after: {_share(out.made_graceful, out.not_graceful)}")
     print(
