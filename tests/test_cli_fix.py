@@ -228,3 +228,20 @@ def test_standard_input_and_the_exit_code_a_shell_sees(tmp_path: Path) -> None:
     assert diff.returncode == 0, err
     assert out.decode("utf-8").startswith("--- <stdin>\n+++ <stdin> (fixed)\n")
     assert subprocess.TimeoutExpired  # every wait above is bounded
+
+
+def test_ignored_rules_are_not_acted_on_from_the_option_or_the_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = draft(tmp_path, GENERIC)
+    optioned = decline(capsys, tmp_path / "w.db", "review", str(path), "--fix", "--ignore", "D402")
+    assert "adds regret" not in optioned.err
+    assert "I am sorry" not in optioned.out
+    config = tmp_path / "config.toml"
+    config.write_text('[review]\nignore = ["D601"]\n', "utf-8")
+    configured = decline(
+        capsys, tmp_path / "w.db", "--config", str(config), "review", str(path), "--fix"
+    )
+    err = configured.err
+    assert "adds stay connected" not in err
+    assert "adds regret" in err

@@ -712,3 +712,16 @@ def test_a_pre_closing_line_stays_above_the_closing_and_below_added_moves() -> N
     )
     repair = fix(draft, "en")
     assert repair.text.endswith("positions.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n")
+
+
+def test_an_ignored_rule_is_not_acted_on() -> None:
+    lang, parts = LETTERS["en-brief"]
+    draft = build(parts, ("regret", "stay"))
+    both = fix(draft, lang)
+    assert {"D402", "D601"} <= {change.rule for change in both.changes}
+    without_regret = fix(draft, lang, ignore=["d402"])
+    assert "D402" not in {change.rule for change in without_regret.changes}
+    assert "D601" in {change.rule for change in without_regret.changes}
+    assert all(finding.rule != "D402" for finding in without_regret.report.findings)
+    with pytest.raises(InputError):
+        fix(draft, lang, ignore=["D999"])

@@ -129,3 +129,11 @@ def test_fix_it_for_me_needs_the_csrf_token_and_says_what_is_wrong(tmp_path: Pat
     assert unknown.status_code == 200
     assert 'role="alert"' in unknown.text
     assert "Traceback" not in unknown.text
+
+
+def test_fix_leaves_alone_what_the_request_ignores(tmp_path: Path) -> None:
+    body = client(tmp_path / "w.db").post("/api/v1/fix", json={"text": DRAFT, "ignore": ["D402"]})
+    assert body.status_code == 200
+    assert all(change["rule"] != "D402" for change in body.json()["changes"])
+    bad = client(tmp_path / "w.db").post("/api/v1/fix", json={"text": DRAFT, "ignore": ["D999"]})
+    assert_error_shape(bad, 422)

@@ -153,12 +153,14 @@ def fix(
     company: str | None = None,
     role: str | None = None,
     decided: bool = False,
+    ignore: Iterable[str] = (),
 ) -> Repair:
     """Repair a draft decline in its own words (`decline review --fix`; see `decline.repair`).
 
     Returns the repaired `.text`, its `.changes`, what only the person can supply
-    (`.needs`) and the checker's `.report` on the result. Raises `InputError` as `review`
-    does, or for an argument of the wrong type; nothing else.
+    (`.needs`) and the checker's `.report` on the result. A rule in `ignore` is not acted
+    on. Raises `InputError` as `review` does, or for an argument of the wrong type; nothing
+    else.
     """
     from decline.repair import fix as run
 
@@ -168,4 +170,7 @@ def fix(
         _text(argument, value, optional=True)
     if not isinstance(decided, bool):
         raise InputError(f"decided: expected True or False, found {_found(decided)}")
-    return run(text, lang, to=to, name=name, company=company, role=role, decided=decided)
+    codes = _codes(ignore)
+    return run(
+        text, lang, to=to, name=name, company=company, role=role, decided=decided, ignore=codes
+    )

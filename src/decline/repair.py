@@ -35,6 +35,14 @@ _SIGNAL = {
 # flagged sentence is removed rather than cut to a clause).
 _TRIALS = 10
 REPLACEMENTS_UP_TO = 20_000  # characters: LanguageTool replacements cost a repair (reviews)
+# The rule that asks for each move (a reason answers none): ignoring it leaves the move out.
+_RULE_OF_MOVE = {
+    "gratitude": "D201",
+    "decision": "D301",
+    "regret": "D402",
+    "stay_connected": "D601",
+    "door_open": "D701",
+}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CLAUSE_END = re.compile(
     r"\s*(?:[:;]|\s[–—-]\s|,?\s+(?:because|since|as|which|but|perché|poiché|però|ma)\b)"
@@ -192,13 +200,16 @@ def fix(
     role: str | None = None,
     decided: bool = False,
     register: str | None = None,
+    ignore: Iterable[str] = (),
 ) -> Repair:
     """Repair a draft decline and return the repaired letter with what changed.
 
     `to` is the person to greet (a generic or missing salutation is replaced by their name),
     `name` the writer's own (for a missing signature or a blank), `company` and `role` fill
     blanks and let added sentences name them. `decided=True` says the person has decided,
-    so a hedged or missing decision may be stated. Raises `InputError` as `review` does.
+    so a hedged or missing decision may be stated. The rules in `ignore` (as `review` takes
+    them) are not acted on: ignoring D402 means no regret is added. Raises `InputError` as
+    `review` does.
     """
     from decline.checker.engine import review
 
@@ -209,7 +220,9 @@ def fix(
         raise InputError(f"decided: expected true or false, found {decided!r}", field="decided")
     if register is not None and not isinstance(register, str):
         raise InputError(f"register: expected a text, found {register!r}", field="register")
-    before = review(text, lang)
+    ignore = tuple(ignore)
+    before = review(text, lang, ignore=ignore)
+    ignored = frozenset(code.strip().upper() for code in ignore)
     draft = _Draft(text.removeprefix("\ufeff"), before)
     book = _book(draft.lang, register, draft.text)
     tone = _tone(book, draft.text, before.words)
@@ -221,7 +234,11 @@ def fix(
     signals = draft.take_out_flagged(plan, book, tone, facts)
     _greet(draft, plan, book, tone, facts, needs)
     _fill_blanks(draft, plan, facts, needs)
-    _add_moves(draft, plan, book, tone, facts, signals, decided, needs)
+    wanted = dict(signals)
+    for move, rule in _RULE_OF_MOVE.items():
+        if rule in ignored:
+            wanted[_SIGNAL[move]] = True  # an ignored rule's move counts as present
+    _add_moves(draft, plan, book, tone, facts, wanted, decided, needs)
     _close(draft, plan, book, tone, facts, needs)
     repaired, changes = plan.apply(draft.text)
     if "\r\n" in draft.text:  # added lines end as the draft's do
@@ -229,9 +246,9 @@ def fix(
             replace(c, replacement=_LONE_LF.sub("\r\n", c.replacement)) for c in changes
         )
         repaired = _edited(draft.text, changes)
-    after = review(repaired, draft.lang)
+    after = review(repaired, draft.lang, ignore=ignore)
     if _worse(after, before):
-        changes, repaired, after = _back_off(draft.text, draft.lang, changes, before)
+        changes, repaired, after = _back_off(draft.text, draft.lang, changes, before, ignore)
     covered = {"D301"} if any(need.startswith("a clear decision") for need in needs) else set()
     rules = sorted({f.rule for f in after.findings if f.severity == "error"} - covered - {"D901"})
     if not after.graceful and rules:  # what a need above does not already ask for
@@ -264,7 +281,7 @@ def _worse(after: Any, before: Any) -> bool:
 
 
 def _back_off(
-    original: str, lang: str, changes: tuple[Change, ...], before: Any
+    original: str, lang: str, changes: tuple[Change, ...], before: Any, ignore: tuple[str, ...]
 ) -> tuple[tuple[Change, ...], str, Any]:
     """Leave out changes, one at a time, until the result is no worse than the draft.
 
@@ -279,7 +296,7 @@ def _back_off(
         for index in reversed(range(len(kept))):
             trial = kept[:index] + kept[index + 1 :]
             text = _edited(original, trial)
-            report = review(text, lang)
+            report = review(text, lang, ignore=ignore)
             if not _worse(report, before):
                 return tuple(trial), text, report
         kept.pop()

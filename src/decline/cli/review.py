@@ -112,8 +112,11 @@ def command(
     from decline.cli.io import check_output, is_stdio, label, write_output
 
     facts = {"to": to, "name": name, "company": company, "role": role}
+    codes = [code for code in ignore.split(",") if code.strip()]
+    codes += list(state.settings().review_ignore)
     if fix or diff:
-        _fix(state, files, lang, output_format, out, force, diff, facts, offer_id, decided)
+        repairing = (facts, offer_id, decided, codes)
+        _fix(files, lang, output_format, out, force, diff, *repairing)
         return
     given = [f"--{key}" for key, value in facts.items() if value is not None]
     given += ["--offer"] * (offer_id is not None) + ["--decided"] * decided
@@ -125,8 +128,6 @@ def command(
         "deadline": parse_date("--deadline", deadline),
         "today": parse_date("--today", today),
     }
-    codes = [code for code in ignore.split(",") if code.strip()]
-    codes += list(state.settings().review_ignore)
     sources = files or ("-",)
     if sources == ("-",) and sys.stdin.isatty():
         raise click.UsageError("give a draft file, or pipe one in with -")
@@ -224,7 +225,6 @@ def _summary(reports: list[tuple[str, Report]]) -> str:
 
 
 def _fix(
-    state: State,
     files: tuple[str, ...],
     lang: str,
     output_format: str,
@@ -234,6 +234,7 @@ def _fix(
     facts: dict[str, str | None],
     offer_id: str | None,
     decided: bool,
+    codes: list[str],
 ) -> None:
     """Repair one draft: the letter (or diff, or JSON) out, the changes and needs on stderr."""
     from decline.cli.io import check_output, label, write_output
@@ -254,7 +255,7 @@ def _fix(
             key: value if value is not None else known.get(key) for key, value in facts.items()
         }
     shown, text = _read(sources[0])
-    repair = fix(text, lang, decided=decided, **facts)
+    repair = fix(text, lang, decided=decided, ignore=codes, **facts)
     if output_format == "json":
         output = json.dumps(repair.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif diff:

@@ -234,7 +234,8 @@ async def _sync(request: Request, handler: Any) -> Response:
 
 async def fix(request: Request) -> Response:
     """Repair a draft in its own words (issue 13): `{"text", "lang"?, "to"?, "name"?,
-    "company"?, "role"?, "decided"?, "offer"?}`; the answer is `Repair.to_dict()`."""
+    "company"?, "role"?, "decided"?, "offer"?, "ignore"?}`; the answer is `Repair.to_dict()`.
+    The person's settings' ignored rules are not acted on, as in review."""
     return await _sync(request, _fix)
 
 
@@ -255,7 +256,17 @@ def _fix(request: Request, data: dict[str, Any]) -> dict[str, Any]:
         )
         facts = {key: value or known.get(key) for key, value in facts.items()}
     lang = inputs.text(data, "lang") or "auto"
-    return repair(text, lang, decided=decided, **facts).to_dict()
+    ignore = (*settings(request).review_ignore, *inputs.text_list(data, "ignore"))
+    return repair(
+        text,
+        lang,
+        to=facts["to"],
+        name=facts["name"],
+        company=facts["company"],
+        role=facts["role"],
+        decided=decided,
+        ignore=ignore,
+    ).to_dict()
 
 
 async def openapi(request: Request) -> Response:

@@ -355,6 +355,7 @@ def document() -> dict[str, Any]:
                         "company": _TEXT,
                         "role": _TEXT,
                         "decided": {**_BOOL, "description": "the decision is final"},
+                        "ignore": {**_TEXTS, "description": "rule codes not to act on"},
                         "offer": {**_TEXT, "description": "a stored offer id, for the facts"},
                     },
                     ["text"],
