@@ -20,10 +20,10 @@ from decline.web.pages.common import checked_form, field, settings
 from decline.web.render import page
 
 
-def _repair(text: str, lang: str) -> Any:
+def _repair(text: str, lang: str, ignore: tuple[str, ...]) -> Any:
     from decline.repair import fix
 
-    return fix(text, lang)
+    return fix(text, lang, ignore=ignore)
 
 
 async def fix_page(
@@ -41,7 +41,8 @@ async def fix_page(
     lang = field(form, "letter_lang") or "auto"
     problem: str | None = None
     try:
-        repair = await run_in_threadpool(_repair, text, lang) if text.strip() else None
+        ignore = tuple(settings(request).review_ignore)
+        repair = await run_in_threadpool(_repair, text, lang, ignore) if text.strip() else None
     except InputError as error:
         repair, problem = None, str(error)
     if repair is not None and field(form, "action") == "apply":
