@@ -61,6 +61,11 @@ def _comparison(request: Request, params: Any) -> tuple[OfferSet, Any, dict[str,
     return offers, comparison, shown
 
 
+def _currencies(offers: OfferSet) -> int:
+    """Return how many currencies the offers use."""
+    return len({offer.currency for offer in offers.offers if offer.currency})
+
+
 def _stored(request: Request) -> OfferSet | None:
     """Return the workspace's offers, or None while it holds none."""
     from decline.workspace.catalog import get_candidate, offer_set
@@ -72,15 +77,29 @@ def _stored(request: Request) -> OfferSet | None:
     return offers if offers.offers else None
 
 
-def _rates_form(offers: OfferSet, missing: list[str]) -> dict[str, Any]:
-    """Return what the exchange-rate form shows: the base, each other currency and its rate."""
+def _rates_form(offers: OfferSet, missing: list[str], lang: str = "en") -> dict[str, Any]:
+    """Return what the exchange-rate form shows: the base, each other currency and its rate.
+
+    A rate is written in the page's notation (1,17 in Italian), as the form reads it back.
+    """
+    from babel.numbers import format_decimal
+
+    from decline.web.inputs import babel_locale
+
     used = sorted({offer.currency for offer in offers.offers if offer.currency})
     base = offers.fx_base or (used[0] if used else "")
     others = [code for code in used if code != base]
+    locale = babel_locale(lang)
+
+    def shown(rate: float | None) -> str:
+        if rate is None:
+            return ""
+        return str(format_decimal(rate, format="0.##########", locale=locale))
+
     return {
         "base": base,
         "currencies": used,
-        "rates": {code: offers.fx_rates.get(code) for code in others},
+        "rates": {code: shown(offers.fx_rates.get(code)) for code in others},
         "missing": missing,
     }
 
@@ -107,7 +126,7 @@ async def index(request: Request) -> Response:
             "compare.html",
             status=409,
             comparison=None,
-            fx=_rates_form(stored, missing),
+            fx=_rates_form(stored, missing, ui_language(request)),
             fx_problems={},
         )
     offers, comparison, shown = await run_in_threadpool(_comparison, request, request.query_params)
@@ -126,7 +145,7 @@ async def index(request: Request) -> Response:
         ahp=bool(offers.priorities.pairwise),
         query=request.url.query,
         prefix=PREFIX,
-        fx=_rates_form(offers, []) if len(_rates_form(offers, [])["currencies"]) > 1 else None,
+        fx=_rates_form(offers, [], ui_language(request)) if _currencies(offers) > 1 else None,
         fx_problems={},
     )
 
@@ -193,7 +212,7 @@ async def save_rates(request: Request) -> Response:
     form = await checked_form(request)
     t = words(request)
     offers = await run_in_threadpool(service.offer_set, db(request))
-    shown = _rates_form(offers, [])
+    shown = _rates_form(offers, [], t.lang)
     base = field(form, "fx_base").strip().upper() or shown["base"]
     problems: dict[str, str] = {}
     rates: dict[str, float] = {}
