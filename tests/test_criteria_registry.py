@@ -90,6 +90,9 @@ def test_a_toy_criterion_is_a_field_of_the_web_offer_form(toy: None, tmp_path: P
     page = browser.get("/offers/beta/edit")
     assert 'name="rating_stability"' in page.text
     assert "Stability, your rating 1–5" in page.text
+    compared = browser.get("/compare")  # a slider to weigh it, and a row of its ratings
+    assert 'name="w.stability"' in compared.text
+    assert "Stability (1–5)" in compared.text
 
 
 def test_an_unknown_criterion_is_an_error() -> None:
