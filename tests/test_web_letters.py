@@ -213,3 +213,24 @@ def test_the_status_page_refuses_snooze_days_out_of_range_with_a_page(tmp_path: 
         )
         assert answer.status_code == status, (number, days, answer.text[:300])
         assert "Traceback" not in answer.text
+
+
+def test_a_refused_choice_is_shown_beside_its_field_and_the_text_stays(tmp_path: Path) -> None:
+    browser, csrf = _browser(tmp_path)
+    answer = browser.get("/write?offer=acme&channel=sms")
+    assert answer.status_code == 422
+    beside = re.search(r'<p class="error" id="e-channel" role="alert">([^<]+)</p>', answer.text)
+    assert beside
+    assert "unknown channel 'sms'" in unescape(beside.group(1))
+    assert 'id="c-channel" name="channel" aria-describedby="e-channel" aria-invalid="true"' in (
+        answer.text
+    )
+    first = browser.get("/write?offer=acme").text
+    text = _textarea(first)
+    posted = browser.post(
+        "/write",
+        data=_form(csrf, channel="sms", text=text, composed=_composed(first), action="compose"),
+    )
+    assert posted.status_code == 422
+    assert _textarea(posted.text) == text
+    assert 'id="e-channel" role="alert">' in posted.text

@@ -121,10 +121,13 @@ def _render(
         "review_error": None,
         "segments": [],
         "kept": False,
+        "choice_error": None,
     }
+    status = context.pop("status", 200)
     return page(
         request,
         "write.html",
+        status=status,
         offers=offers,
         choice=choice,
         choices=CHOICES,
@@ -139,8 +142,18 @@ async def write(request: Request) -> Response:
     choice = _choice(request.query_params, offers, request)
     context: dict[str, Any] = {}
     if offers and "offer" in request.query_params:
-        context = await run_in_threadpool(_compose, request, choice)
+        context = await run_in_threadpool(_composed_or_refused, request, choice)
     return _render(request, offers, choice, **context)
+
+
+def _composed_or_refused(request: Request, choice: dict[str, str]) -> dict[str, Any]:
+    """Compose; a choice the composer refuses is shown beside its field, with a 422."""
+    try:
+        return _compose(request, choice)
+    except InputError as error:
+        if error.field not in CHOICES and error.field != "variant":
+            raise
+        return {"choice_error": {"field": error.field, "message": str(error)}, "status": 422}
 
 
 def _talking_points(request: Request, choice: dict[str, str]) -> str | None:
@@ -171,8 +184,16 @@ async def write_post(request: Request) -> Response:
         return see_other(f"/send/{offer.id}")
     edited = bool(text.strip()) and not _same(text, composed)
     if offer is not None and (action == "replace" or (action == "compose" and not edited)):
-        context = await run_in_threadpool(_compose, request, choice)
-        return _render(request, offers, choice, **context)
+        context = await run_in_threadpool(_composed_or_refused, request, choice)
+        if "choice_error" not in context:
+            return _render(request, offers, choice, **context)
+        if not text.strip():
+            return _render(request, offers, choice, **context)
+        # refused: the text on the page stays, reviewed, with the refusal beside its choice
+        kept = await run_in_threadpool(reviewed, text, lang, offer, settings(request))
+        return _render(
+            request, offers, choice, text=text, composed=composed, lang=lang, **context, **kept
+        )
     if not text.strip():  # nothing to keep or check yet
         return _render(request, offers, choice)
     context = await run_in_threadpool(reviewed, text, lang, offer, settings(request))

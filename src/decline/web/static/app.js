@@ -222,8 +222,14 @@
         body: JSON.stringify(body),
         credentials: "same-origin",
       }).then(function (response) { return response.json(); }).then(function (data) {
-        if (mine !== sequence || edited()) return;
-        if (data.ok) show(data.letter);
+        if (mine !== sequence) return;
+        choose.querySelectorAll("p.error").forEach(function (problem) {
+          problem.hidden = !(!data.ok && problem.id === "e-" + data.field);
+          problem.textContent = problem.hidden ? "" : data.error;
+          const control = document.getElementById("c-" + problem.id.slice(2));
+          if (control) control.toggleAttribute("aria-invalid", !problem.hidden);
+        });
+        if (data.ok && !edited()) show(data.letter);
       }).catch(function () { /* the Write button still works */ });
     }
     choose.querySelectorAll("select, input").forEach(function (control) {
