@@ -69,7 +69,7 @@ def command(
     from decline.cli.io import check_output, is_stdio, output_path, read_offers, write_output
     from decline.errors import InputError
     from decline.evaluate.explain import Words, languages
-    from decline.service.offers import compare_with_settings, comparison_language
+    from decline.service.offers import compare_with_settings
 
     if lang is not None and lang not in languages():
         raise click.BadParameter(f"expected one of {', '.join(languages())}", param_hint="--lang")
@@ -80,8 +80,8 @@ def command(
             check_output(target, inputs=[offers], force=force, option=option)
     offer_set = read_offers(offers)
     settings = state.settings() if lang is None else None
-    words = Words(comparison_language(offer_set, settings, lang))
-    comparison = compare_with_settings(offer_set, settings, samples=samples, seed=seed)
+    compared = compare_with_settings(offer_set, settings, lang=lang, samples=samples, seed=seed)
+    comparison, words = compared.comparison, Words(compared.lang)
     if chart is not None:
         from decline.evaluate.chart import save_chart
 

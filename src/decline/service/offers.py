@@ -235,20 +235,30 @@ def missing_rates(offers: OfferSet) -> list[str]:
     return [code for code in used if code != base and code not in offers.fx_rates]
 
 
+@dataclass(frozen=True)
+class Compared:
+    """A comparison as every face shows it: the offers weighed, the result, its language."""
+
+    offers: OfferSet  # with the tried weights, when some were given
+    comparison: Comparison
+    lang: str  # the language of its words (`decline.evaluate.explain.Words`)
+
+
 def compare_with_settings(
     offers: OfferSet,
     settings: Settings | None = None,
     *,
     weights: Mapping[str, float] | None = None,
+    lang: str | None = None,
     samples: int = SAMPLES,
     seed: int = SEED,
-) -> Comparison:
-    """Rank the offers as every face does: the same samples, seed and checks.
+) -> Compared:
+    """Rank the offers as every face does: the same samples, seed, checks and language rule.
 
     `weights` tries other priorities without storing them. Offers in several currencies
     are never ranked without a rate for each: InputError (field ``fx.CODE``) says which.
-    `settings` is the person's settings file; the comparison itself depends only on the
-    offers (the language of its words is `comparison_language`'s business).
+    The words' language is `lang` when asked (the page passes its own), else the offer
+    file's letter language, else the settings file's, else English.
     """
     from decline.evaluate.compare import compare
 
@@ -262,8 +272,8 @@ def compare_with_settings(
             f"{', '.join(missing)} (1 {missing[0]} = rate × {base}), found none",
             field=f"fx.{missing[0]}",
         )
-    del settings  # accepted so every face passes the same thing; nothing in it changes ranks
-    return compare(offers, samples=samples, seed=seed)
+    comparison = compare(offers, samples=samples, seed=seed)
+    return Compared(offers, comparison, comparison_language(offers, settings, lang))
 
 
 def comparison_language(

@@ -89,14 +89,18 @@ async def compare(request: Request) -> Response:
 
 def _compare(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     from decline.evaluate.explain import Words, recommendation_lines, sensitivity_lines
-    from decline.service.offers import SAMPLES, compare_with_settings, comparison_language
+    from decline.service.offers import SAMPLES, compare_with_settings
 
     offers = service.offer_set(_db(request))
     weights = inputs.numbers(data, "weights")
     samples = inputs.whole(data, "samples", SAMPLES, 0, 100_000)
     seed = inputs.whole(data, "seed", 0, 0, 2**31)
-    comparison = compare_with_settings(offers, weights=weights, samples=samples, seed=seed)
-    words = Words(comparison_language(offers, asked=inputs.text(data, "lang")))
+    lang = inputs.text(data, "lang")
+    compared = compare_with_settings(
+        offers, settings(request), weights=weights, lang=lang, samples=samples, seed=seed
+    )
+    comparison = compared.comparison
+    words = Words(compared.lang)
     return {
         "comparison": comparison.to_dict(),
         "recommendation": recommendation_lines(comparison, words),
@@ -144,13 +148,13 @@ async def decision(request: Request) -> Response:
 
 
 def _decision(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    from decline.workspace.catalog import decide
+    from decline.service.offers import decide
     from decline.workspace.store import utc_now
 
     choice = inputs.text(data, "decision", required=True)
     with service.workspace(_db(request)) as opened, opened.transaction() as connection:
-        changed = decide(connection, _id(request), choice or "", utc_now())
-    return {"offer": _id(request), "decision": choice, "changed": changed}
+        recorded = decide(connection, _id(request), choice or "", utc_now())
+    return {"offer": _id(request), "decision": choice, "changed": recorded.changed}
 
 
 async def letters(request: Request) -> Response:

@@ -50,9 +50,10 @@ def _comparison(request: Request, params: Any) -> tuple[OfferSet, Any, dict[str,
         raise NotFoundError(words(request)("compare.no_offers"), field="offer")
     offers = stored
     weights = _weights(params, offers)
-    comparison = compare_with_settings(offers, settings(request), weights=weights)
-    if weights is not None:
-        offers = service.with_weights(offers, weights)
+    compared = compare_with_settings(
+        offers, settings(request), weights=weights, lang=_words_language(request)
+    )
+    offers, comparison = compared.offers, compared.comparison
     shown = dict.fromkeys(service.criteria(offers), 0.0)
     if offers.priorities.weights:
         shown.update(offers.priorities.weights)
