@@ -343,3 +343,20 @@ def test_decline_add_asks_on_a_terminal_before_replacing(
         timeout=60,
     )
     assert f"base_salary = {salary}" in exported.stdout.replace(".0\n", "\n"), exported.stderr
+
+
+def test_a_number_out_of_range_is_said_beside_its_field_in_the_page_language(
+    tmp_path: Path,
+) -> None:
+    browser, csrf = _with_name(tmp_path, "it")
+    typed = _offer(pto_days="400", rating_growth="9", equity_value="10.000")
+    answer = browser.post(
+        "/offers/save", data={**typed, "equity_vesting_years": "2,5", "csrf": csrf}
+    )
+    assert answer.status_code == 422
+    text = answer.text
+    assert 'id="e-pto_days"' in text
+    assert "un numero da 0 a 366" in text
+    assert "un numero da 1 a 5" in text
+    assert "un numero intero da 1 a 10" in text
+    assert "expected" not in text.split("<body", 1)[1]  # nothing in the parser's English

@@ -12,7 +12,7 @@ from typing import Any
 
 from decline.offer_parsing import OfferFileError, Problem, parse_offers
 from decline.offer_writing import candidate_table, contact_table, dump_offers
-from decline.offers import Contact, Offer, OfferSet, rated_criteria
+from decline.offers import RANGES, Contact, Offer, OfferSet, Range, rated_criteria
 from decline.web.i18n import Words
 from decline.web.inputs import NumberError, babel_locale, localized_number
 
@@ -142,25 +142,47 @@ def from_offer(offer: Offer | None) -> OfferForm:
 
 
 def _value(name: str, raw: str, words: Words, problems: dict[str, str]) -> Any:
-    """Turn a field's text into the TOML value it stands for (the parser judges its range).
+    """Turn a field's text into the TOML value it stands for (the parser judges it too).
 
-    A number is read in the page's locale; text that is no number, or whose separators
-    could be read two ways, is a problem beside the field (and the raw text goes on, so
-    the parser's own message cannot replace it).
+    A number is read in the page's locale; text that is no number, whose separators could
+    be read two ways, or a number outside the range the offer file accepts (RANGES, from
+    the criteria registry) is a problem beside the field, in the page's language (and the
+    value goes on, so the parser's own message cannot replace it).
     """
     if name in numbers():
+        locale = babel_locale(words.lang)
         try:
-            number = localized_number(raw, babel_locale(words.lang))
+            number = localized_number(raw, locale)
         except NumberError as error:
             problems[name] = _number_problem(raw, error, words)
             return raw
-        return int(number) if number == number.to_integral_value() else float(number)
+        value = int(number) if number == number.to_integral_value() else float(number)
+        limits = RANGES[_range_key(name)]
+        if not limits.accepts(value):
+            problems[name] = _range_problem(raw, limits, words, locale)
+        return value
     if name in DATES:
         try:
             return date.fromisoformat(raw)
         except ValueError:
             return raw
     return raw
+
+
+def _range_key(name: str) -> str:
+    """Return the RANGES key of a number field ("offer.pto_days", "offer.ratings.NAME")."""
+    key = fields()[name]
+    return "offer.ratings.NAME" if key.startswith("ratings.") else f"offer.{key}"
+
+
+def _range_problem(raw: str, limits: Range, words: Words, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    def shown(value: float) -> str:
+        return str(format_decimal(value, format="#,##0.##", locale=locale))
+
+    key = "offer_form.out_of_range_whole" if limits.whole else "offer_form.out_of_range"
+    return words(key, text=raw, low=shown(limits.low), high=shown(limits.high))
 
 
 def _number_problem(raw: str, error: NumberError, words: Words) -> str:
