@@ -349,9 +349,10 @@ def test_a_number_out_of_range_is_said_beside_its_field_in_the_page_language(
     tmp_path: Path,
 ) -> None:
     browser, csrf = _with_name(tmp_path, "it")
-    typed = _offer(pto_days="400", rating_growth="9", equity_value="10.000")
+    typed = _offer(id="Bad Id", currency="euro", pto_days="400", rating_growth="9")
     answer = browser.post(
-        "/offers/save", data={**typed, "equity_vesting_years": "2,5", "csrf": csrf}
+        "/offers/save",
+        data={**typed, "equity_value": "10.000", "equity_vesting_years": "2,5", "csrf": csrf},
     )
     assert answer.status_code == 422
     text = answer.text
@@ -359,4 +360,6 @@ def test_a_number_out_of_range_is_said_beside_its_field_in_the_page_language(
     assert "un numero da 0 a 366" in text
     assert "un numero da 1 a 5" in text
     assert "un numero intero da 1 a 10" in text
+    assert 'id="e-id"' in text
+    assert "codice di 3 lettere" in text
     assert "expected" not in text.split("<body", 1)[1]  # nothing in the parser's English

@@ -266,7 +266,7 @@ def read(
     try:
         parsed = parse_offers(text, "<form>")
     except OfferFileError as error:
-        return _with_problems(values, error.problems, number_problems)
+        return _with_problems(values, error.problems, number_problems, words)
     if number_problems:
         return OfferForm(dict(values), problems=number_problems)
     return parsed.offers[0]
@@ -282,8 +282,12 @@ def _offer_toml(table: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# the parser's problems a person meets on the form, said in the page's language (by field)
+_SAID = {"id": "offers.id_needed", "currency": "offer_form.currency_bad"}
+
+
 def _with_problems(
-    values: dict[str, str], problems: tuple[Problem, ...], first: dict[str, str]
+    values: dict[str, str], problems: tuple[Problem, ...], first: dict[str, str], words: Words
 ) -> OfferForm:
     """Put each problem beside the form field that fills its key (by the key, not the text).
 
@@ -297,7 +301,8 @@ def _with_problems(
         if name is None and problem.field and problem.field.startswith("offer.ratings."):
             name = f"rating_{problem.field.rsplit('.', 1)[1]}"
         if name in values or name in by_key.values():
-            form.problems.setdefault(str(name), problem.detail)
+            said = _SAID.get(str(name))
+            form.problems.setdefault(str(name), words(said) if said else problem.detail)
         else:
             form.general.append(problem.message)
     return form
