@@ -23,10 +23,11 @@ from starlette.routing import Route
 from decline import languages
 from decline.errors import InputError
 from decline.service import letters
-from decline.settings import CHANNELS, TONES
+from decline.settings import TONES
 from decline.web import service
 from decline.web.pages.common import checked_form, db, field, see_other, settings
 from decline.web.render import page, words
+from decline.writer.channels import NAMES as CHANNELS
 from decline.writer.composer import REASONS
 
 CHOICES = {"reason": REASONS, "tone": TONES, "channel": CHANNELS, "lang": languages.available()}
