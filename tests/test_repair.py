@@ -725,3 +725,16 @@ def test_an_ignored_rule_is_not_acted_on() -> None:
     assert all(finding.rule != "D402" for finding in without_regret.report.findings)
     with pytest.raises(InputError):
         fix(draft, lang, ignore=["D999"])
+
+
+def test_a_name_blank_under_the_closing_is_the_writers_own() -> None:
+    draft = (
+        "Gentile [Nome],\n\nLa ringrazio per l'offerta. Ho deciso di non accettarla. Mi "
+        "dispiace.\n\nRestiamo in contatto e spero che le nostre strade si incrocino di nuovo."
+        "\n\nCordiali saluti,\n[Nome e Cognome]\n"
+    )
+    repair = fix(draft, "it", to="Maria Rossi", name="Luca Neri")
+    assert repair.text.startswith("Gentile Maria Rossi,")
+    assert repair.text.endswith("Cordiali saluti,\nLuca Neri\n")
+    unknown = fix(draft, "it", to="Maria Rossi")
+    assert "what goes in [Nome e Cognome]" in unknown.needs

@@ -469,7 +469,8 @@ def _fill_blanks(draft: _Draft, plan: _Plan, facts: dict[str, str], needs: list[
         if finding.rule != "D901":
             continue
         blank = draft.text[finding.offset : finding.offset + finding.length]
-        value = _fill(blank, facts)
+        signed = finding.offset >= draft.body_end  # under the closing: the writer's own
+        value = _fill(blank, facts, signed=signed)
         if value is None:
             needs.append(f"what goes in {blank}")
         else:
@@ -731,17 +732,18 @@ def _wording(book: Any, tone: str, move: str, facts: dict[str, str]) -> str:
     return render(wording, {key: value for key, value in values.items() if value})
 
 
-def _fill(blank: str, facts: dict[str, str]) -> str | None:
-    """Return what a template blank stands for, when it is known."""
+def _fill(blank: str, facts: dict[str, str], *, signed: bool = False) -> str | None:
+    """Return what a template blank stands for, when it is known.
+
+    A name blank under the closing (`signed`: "[Nome e Cognome]") is the writer's name,
+    whatever its words; elsewhere "[Name]" is the person written to.
+    """
     inner = blank.strip("[]{}()<>_ ")
     for kind, pattern in _BLANK_KINDS:
         if pattern.search(inner):
-            key = "to" if kind == "to" else kind
-            if kind == "name" and "name" in facts:
-                return facts["name"]
-            if kind != "name" and key in facts:
-                return facts[key]
-            return None
+            if kind == "to" and signed:
+                kind = "name"
+            return facts.get(kind)
     return None
 
 
