@@ -72,6 +72,16 @@ _DOUBLE_PREPOSITION = {
         re.IGNORECASE,
     ),
 }
+# English in Italian words, and stiff turns a native reader flagged (issue 12).
+_CALQUES = re.compile(
+    r"\bAmmiro ciò che|\bsta costruendo\b|\bpreso un impegno per\b|\bnon fa per me\b|"
+    r"\bDopo averla considerata\b|\bAlla fine,|\bogni successo\b|\btratto grande valore\b|"
+    r"\bdi tipo diverso\b|\bè stata presa con rammarico\b|\bvisione del lavoro\b|"
+    r"\bofferta della posizione\b|\brisposta sull'offerta\b|\bAuspico\b",
+    re.IGNORECASE,
+)
+# A call is not "in person", and a spoken thanks names whom it thanks ("ringraziarLa").
+_ITALIAN_SPEECH = re.compile(r"\bdi persona\b|\bringraziare\b(?! anche)", re.IGNORECASE)
 # Words that agree with the writer (Italian): masculine and feminine forms.
 _WRITER_WORDS = {
     "masculine": re.compile(r"\b(?:grato|lieto|lusingato|reso conto|onorato)\b"),
@@ -164,6 +174,13 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
         # a call and its confirming e-mail say the same things: each is read on its own
         found += _repeated_phrases("\n".join(part), offer, letter)
         found += _tics("\n".join(part), letter)
+    if letter.lang == "it":
+        subject = letter.follow_up.subject if letter.follow_up else letter.subject
+        for match in _CALQUES.finditer(f"{subject or ''}\n{letter.body}"):
+            found.append(f"a calque or stiff turn: {match.group(0)!r}")
+        for line in spoken:
+            if _ITALIAN_SPEECH.search(line):
+                found.append(f"a spoken line a call cannot say: {line.strip()!r}")
     found += _register_problems(letter, offer, candidate, prose)
     found += _free_text_agreement(letter, offer, prose)
     return found

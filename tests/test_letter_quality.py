@@ -255,6 +255,24 @@ GIORGIO = Offer(
         ),
         # What a native Italian reader found (issue 12), each caught from the text alone.
         (
+            "Gentile Ing. Neri,\n\nAmmiro ciò che gli Orti Urbani sta costruendo.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "calque",
+        ),
+        (
+            "Punti\n\n1. Aprire\n   «Ci tenevo a ringraziare ancora per l'offerta.»\n",
+            {"lang": "it", "channel": "phone", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "a call cannot say",
+        ),
+        (
+            "Punti\n\n1. Decisione\n   «Volevo dirlo di persona: non accetto.»\n",
+            {"lang": "it", "channel": "phone", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "a call cannot say",
+        ),
+        (
             "Mario Rossi\n\nCiao Giorgio,\n\nGrazie.\n\nUn caro saluto,\n\nMario",
             {"lang": "it", "channel": "letter", "register": "tu", "to_name": "Giorgio Neri"},
             GIORGIO,
@@ -344,7 +362,7 @@ def test_the_quality_checks_catch_what_they_are_for(
         ),
         (
             "Gentile Niccolò,\n\nGrazie per l'offerta della Bottega. Ho scelto un'altra strada. "
-            "Auguro alla Bottega ogni successo.\n\nSaluti,\nSam",
+            "Auguro alla Bottega buon lavoro.\n\nSaluti,\nSam",
             {"lang": "it", "to_name": "Niccolò D'Amico"},
             BOTTEGA,
         ),
