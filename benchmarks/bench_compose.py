@@ -30,7 +30,7 @@ def _best(argv: list[str], runs: int, env: dict[str, str] | None = None) -> floa
 
 def compose_per_second(seconds: float = 1.0) -> float:
     """Return compose() letters per second on one core, over a mix of every choice."""
-    from decline.offer_parsing import load_offers
+    from decline.offers.parsing import load_offers
     from decline.writer.composer import REASONS, compose
 
     offers = load_offers(EXAMPLE)

@@ -52,7 +52,7 @@ def _best_ms(call: Callable[[], object], repeats: int = 3) -> float:
 
 def run() -> list[tuple[str, float, float, str]]:
     """Measure and return (label, measured, budget, unit) rows: the worst case of each kind."""
-    from decline.offer_parsing import parse_offers
+    from decline.offers.parsing import parse_offers
     from decline.reading import MAX_MIME_SECTIONS, eml_text
 
     inputs = offer_inputs()

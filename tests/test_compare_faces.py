@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from decline.evaluate.explain import Words, sensitivity_lines
-from decline.offer_parsing import load_offers
+from decline.offers.parsing import load_offers
 from decline.service.offers import SAMPLES, compare_with_settings
 from web_support import EXAMPLE, seeded
 

@@ -16,7 +16,7 @@ from decline.evaluate.compare import compare
 from decline.evaluate.criteria import MEASURES
 from decline.evaluate.explain import Words, languages, messages
 from decline.evaluate.report import grid
-from decline.offer_parsing import parse_offers
+from decline.offers.parsing import parse_offers
 from decline.web import offer_form
 from web_support import client
 

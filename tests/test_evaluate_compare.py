@@ -9,8 +9,8 @@ import pytest
 from decline import InputError, compare
 from decline.evaluate.criteria import normalise
 from decline.evaluate.sensitivity import concentration
-from decline.offer_parsing import parse_offers
 from decline.offers import Candidate, Commute, Offer, OfferSet, Priorities
+from decline.offers.parsing import parse_offers
 
 
 def offer(offer_id: str, **fields: object) -> Offer:

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from decline import InputError
-from decline.offer_lines import MAX_NESTING, KeyLines
-from decline.offer_parsing import parse_offers
 from decline.offers import RANGES
+from decline.offers.lines import MAX_NESTING, KeyLines
+from decline.offers.parsing import parse_offers
 
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., subprocess.CompletedProcess[str]]

@@ -12,12 +12,20 @@ from pathlib import Path
 import decline
 
 PACKAGE = Path(decline.__file__).parent
-OFFER_MODULES = ("offers", "offer_lines", "offer_parsing", "offer_priorities", "offer_writing")
+OFFER_MODULES = ("offers", "offers.lines", "offers.parsing", "offers.priorities", "offers.writing")
+
+
+def source(module: str) -> Path:
+    """Return the file of `module` (`offers` is the package's `__init__.py`)."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return PACKAGE / parts[0] / "__init__.py"
+    return PACKAGE.joinpath(*parts).with_suffix(".py")
 
 
 def imported(module: str) -> set[str]:
     """Return the `decline.*` modules `module` imports anywhere in its text."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse(source(module).read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
@@ -63,4 +71,15 @@ def test_offer_modules_import_without_a_cycle() -> None:
 
 def test_the_models_depend_on_no_other_offer_module() -> None:
     assert graph()["offers"] == set()
-    assert "offer_parsing" not in graph()["offer_priorities"]
+    assert "offers.parsing" not in graph()["offers.priorities"]
+
+
+def test_the_offer_file_code_is_one_package() -> None:
+    assert {path.stem for path in (PACKAGE / "offers").glob("*.py")} == {
+        "__init__",
+        "lines",
+        "parsing",
+        "priorities",
+        "writing",
+    }
+    assert not list(PACKAGE.glob("offer_*.py"))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from decline import InputError, load_offers
-from decline.offer_lines import KeyLines
-from decline.offer_parsing import parse_offers
+from decline.offers.lines import KeyLines
+from decline.offers.parsing import parse_offers
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "offers.toml"

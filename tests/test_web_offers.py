@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from decline.offer_parsing import parse_offers
+from decline.offers.parsing import parse_offers
 from decline.web.inputs import NumberError, localized_number
 from web_support import EXAMPLE, client
 

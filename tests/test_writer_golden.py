@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from decline.offer_parsing import load_offers
+from decline.offers.parsing import load_offers
 from decline.writer.composer import compose
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "writer"

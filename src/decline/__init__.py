@@ -71,7 +71,7 @@ def _codes(value: object) -> tuple[str, ...]:
 
 def load_offers(path: str | Path) -> OfferSet:
     """Read and validate an offer file; InputError (one line per problem) when it is bad."""
-    from decline.offer_parsing import load_offers as load
+    from decline.offers.parsing import load_offers as load
 
     return load(path)
 
@@ -79,7 +79,7 @@ def load_offers(path: str | Path) -> OfferSet:
 def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Comparison:
     """Score, rank and recommend the offers of `offer_set`; ask what would change the answer."""
     from decline.evaluate.compare import compare as run
-    from decline.offer_parsing import check_offer_set
+    from decline.offers.parsing import check_offer_set
 
     check_offer_set(offer_set, "offer_set")
     _whole("samples", samples)
@@ -99,7 +99,7 @@ def compose(
     date: dt.date | None = None,
 ) -> Letter:
     """Compose a graceful decline of `offer` for `candidate` (see `decline.writer.compose`)."""
-    from decline.offer_parsing import check_offer_and_candidate
+    from decline.offers.parsing import check_offer_and_candidate
     from decline.writer.composer import compose as run
 
     check_offer_and_candidate(offer, candidate)

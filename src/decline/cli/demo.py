@@ -34,7 +34,7 @@ def _compare(state: State, example: Path) -> Any:
     from decline.cli.compare_table import render_table
     from decline.evaluate.compare import compare
     from decline.evaluate.explain import Words
-    from decline.offer_parsing import load_offers
+    from decline.offers.parsing import load_offers
 
     offers = load_offers(example)
     _heading(state, "1. Compare the offers against your priorities (P1)")

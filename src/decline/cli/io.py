@@ -63,7 +63,7 @@ def read_stdin(limit: int, what: str) -> bytes:
 
 def read_offers(source: str) -> OfferSet:
     """Load and validate the offer file named on the command line, or standard input for `-`."""
-    from decline.offer_parsing import load_offers, parse_offers
+    from decline.offers.parsing import load_offers, parse_offers
 
     if not is_stdio(source):
         return load_offers(source)

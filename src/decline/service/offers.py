@@ -135,8 +135,8 @@ def save_candidate(connection: sqlite3.Connection, values: Mapping[str, str], no
     grammatical gender) can never drop the others. An empty text clears that key. The
     values are checked by the offer file's own parser (InputError naming the field).
     """
-    from decline.offer_parsing import parse_offers
-    from decline.offer_writing import candidate_table, table_lines
+    from decline.offers.parsing import parse_offers
+    from decline.offers.writing import candidate_table, table_lines
     from decline.workspace.catalog import add_offer_set, get_candidate, offer_set
 
     unknown = sorted(set(values) - set(CANDIDATE_FIELDS))
@@ -191,8 +191,8 @@ def save_rates(
 
     Checked by the offer file's parser, so what the web stores is what a file may say.
     """
-    from decline.offer_parsing import parse_offers
-    from decline.offer_writing import dump_offers
+    from decline.offers.parsing import parse_offers
+    from decline.offers.writing import dump_offers
     from decline.workspace.catalog import add_offer_set, offer_set
 
     current = offer_set(connection)

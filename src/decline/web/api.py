@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from decline.errors import InputError
-from decline.offer_writing import offer_json
+from decline.offers.writing import offer_json
 from decline.web import inputs, service
 from decline.web.errors import ApiError
 from decline.web.languagetool import offload
@@ -114,7 +114,7 @@ async def offers(request: Request) -> Response:
 
 
 def _offers(request: Request, data: dict[str, Any]) -> dict[str, Any]:
-    from decline.offer_parsing import parse_offers
+    from decline.offers.parsing import parse_offers
     from decline.service.offers import add_offers
     from decline.workspace.catalog import list_offers
     from decline.workspace.store import utc_now

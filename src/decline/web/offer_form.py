@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from decline.offer_parsing import OfferFileError, Problem, parse_offers
-from decline.offer_writing import candidate_table, contact_table, dump_offers
 from decline.offers import RANGES, Contact, Offer, OfferSet, Range, rated_criteria
+from decline.offers.parsing import OfferFileError, Problem, parse_offers
+from decline.offers.writing import candidate_table, contact_table, dump_offers
 from decline.web.i18n import Words
 from decline.web.inputs import NumberError, babel_locale, localized_number
 
@@ -273,7 +273,7 @@ def read(
 
 
 def _offer_toml(table: dict[str, Any]) -> str:
-    from decline.offer_writing import table_lines
+    from decline.offers.writing import table_lines
 
     contacts = table.pop("contact", [])
     lines = ["", "[[offer]]", *table_lines(table)]

@@ -341,9 +341,9 @@ def _check_keys(rows: Rows, problems: _Problems) -> None:
 
 def _check_meaning(rows: Rows, source: str, problems: _Problems) -> None:
     """Check what the offer file allows with the offer file's own reader."""
-    from decline.offer_lines import KeyLines
-    from decline.offer_parsing import _Reader
-    from decline.offer_priorities import read_priorities
+    from decline.offers.lines import KeyLines
+    from decline.offers.parsing import _Reader
+    from decline.offers.priorities import read_priorities
 
     reader = _Reader(source, KeyLines(""))
     if rows["offers"] and not rows["candidate"]:

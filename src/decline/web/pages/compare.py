@@ -205,7 +205,7 @@ async def save_priorities(request: Request) -> Response:
 
 async def save_rates(request: Request) -> Response:
     """Keep the exchange rates the form gives (the offer file's `[fx]`), then compare."""
-    from decline.offer_parsing import OfferFileError
+    from decline.offers.parsing import OfferFileError
     from decline.service.offers import save_rates as keep
     from decline.web.inputs import NumberError, babel_locale, localized_number
     from decline.workspace.store import utc_now

@@ -84,7 +84,7 @@ async def save_candidate(request: Request) -> Response:
 
 
 def _store_candidate(request: Request, values: dict[str, str]) -> list[str]:
-    from decline.offer_parsing import OfferFileError
+    from decline.offers.parsing import OfferFileError
     from decline.service import offers as actions
     from decline.workspace.store import utc_now
 
@@ -230,7 +230,7 @@ async def import_file(request: Request) -> Response:
 
 
 def _import(request: Request, text: str, replace: bool) -> list[str]:
-    from decline.offer_parsing import parse_offers
+    from decline.offers.parsing import parse_offers
     from decline.service.offers import add_offers
     from decline.workspace.store import utc_now
 
@@ -256,7 +256,7 @@ async def _import_failed(request: Request, problems: list[str]) -> Response:
 
 async def export(request: Request) -> Response:
     """Download the workspace as an offer file."""
-    from decline.offer_writing import dump_offers
+    from decline.offers.writing import dump_offers
 
     offers = await run_in_threadpool(service.offer_set, db(request))
     return Response(

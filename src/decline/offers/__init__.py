@@ -1,6 +1,6 @@
 """The offer file: typed, frozen models of the candidate, priorities and offers.
 
-The loader (`load_offers`, in `offer_parsing`, which imports this module and never the
+The loader (`load_offers`, in `offers.parsing`, which imports this module and never the
 other way round) parses and validates the TOML format of
 DESIGN.md once, at the edge; everything downstream (evaluate, writer, workspace, web)
 takes these values.

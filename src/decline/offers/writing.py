@@ -1,6 +1,6 @@
 """Write an `OfferSet` back out as the offer file (TOML) or as JSON-ready tables.
 
-The inverse of `offer_parsing`: `parse_offers(dump_offers(s))` gives back `s`. Faces use it
+The inverse of `offers.parsing`: `parse_offers(dump_offers(s))` gives back `s`. Faces use it
 to export the workspace as an offer file and to show offers over the HTTP API.
 """
 

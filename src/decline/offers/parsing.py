@@ -18,10 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from decline.errors import InputError
-from decline.offer_lines import MAX_NESTING, KeyLines
-from decline.offer_lines import Path as KeyPath
-from decline.offer_lines import show as _show
-from decline.offer_priorities import read_priorities
 from decline.offers import (
     CANDIDATE_FIELDS,
     CONTACT_FIELDS,
@@ -38,6 +34,10 @@ from decline.offers import (
     builtin_criteria,
     rated_criteria,
 )
+from decline.offers.lines import MAX_NESTING, KeyLines
+from decline.offers.lines import Path as KeyPath
+from decline.offers.lines import show as _show
+from decline.offers.priorities import read_priorities
 
 MAX_OFFER_BYTES = 10_000_000  # an offer file is a few kilobytes: 10 MB is the wrong file
 MAX_PROBLEMS = 50  # lines listed for one file; the rest are counted ("…and 2,990 more")

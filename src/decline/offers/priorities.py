@@ -6,13 +6,13 @@ from collections.abc import Collection
 from itertools import combinations
 from typing import Any, Protocol
 
-from decline.offer_lines import Path as KeyPath
-from decline.offer_lines import show as _show
 from decline.offers import RANGES, Priorities, Range, builtin_criteria
+from decline.offers.lines import Path as KeyPath
+from decline.offers.lines import show as _show
 
 
 class _Reader(Protocol):
-    """What reading `[priorities]` asks of the offer file's reader (`offer_parsing`).
+    """What reading `[priorities]` asks of the offer file's reader (`offers.parsing`).
 
     A protocol, so this module depends on nothing but the models: the parser calls it,
     never the other way round.
