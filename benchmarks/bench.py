@@ -1,4 +1,4 @@
-"""Measure decline against DESIGN.md's budgets; print each figure, its budget and the ratio.
+"""Measure decline against docs/design.md's budgets; print each figure, its budget and the ratio.
 
 Everything is measured in one run on this machine: the whole-process figures are ratios
 to `.venv/bin/python -c pass` timed in the same run. Run with `make bench`.
@@ -155,7 +155,7 @@ def main() -> int:
         direction = unit if unit in ("≥", "≤") else ("≥" if unit.endswith("/s") else "≤")
         within = value >= budget if direction == "≥" else value <= budget
         ratio = value / budget if budget else float("nan")
-        if unit == "ref":  # DESIGN.md sets no budget here: a reference figure to watch
+        if unit == "ref":  # docs/design.md sets no budget here: a reference figure to watch
             direction, verdict = "~", "reference, no budget"
         else:
             failed += not within

@@ -1,6 +1,6 @@
 """Benchmarks for hostile input: the worst 100 KB offer files and drafts, read and refused.
 
-DESIGN.md: any input up to 100 KB is handled in ≤ 0.5 s (linear time). The unit tests
+docs/design.md: any input up to 100 KB is handled in ≤ 0.5 s (linear time). The unit tests
 (tests/test_offer_faults.py, tests/test_reading_faults.py) check the messages; the speed
 is measured here. `run()` returns (label, measured, budget, unit) rows for
 `benchmarks/bench.py`; run this file alone to print them.

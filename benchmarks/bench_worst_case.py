@@ -1,4 +1,4 @@
-"""Measure the worst case: the slowest 100 KB adversarial input, against DESIGN.md's 0.5 s.
+"""Measure the worst case: the slowest 100 KB adversarial input, against docs/design.md's 0.5 s.
 
 Every input of the thorough adversarial set (decline.checker.adversarial: runs of each
 lexicon pattern's literals, class characters and examples, of every module regex's pieces,

@@ -104,3 +104,13 @@ def test_every_budget_bench_checks_is_the_one_documented() -> None:
 
 def test_the_offer_file_example_is_valid_toml() -> None:
     tomllib.loads(fenced("### The offer file (TOML)", "toml"))
+
+
+def test_the_code_cites_the_design_in_the_repository() -> None:
+    stale = [
+        str(path.relative_to(ROOT))
+        for folder in ("src", "tests", "benchmarks")
+        for path in (ROOT / folder).rglob("*.py")
+        if re.search(r"(?<![\w/])DESIGN\.md", path.read_text(encoding="utf-8"))
+    ]
+    assert not stale, f"cite docs/design.md, the copy in the repository: {stale}"

@@ -1,4 +1,4 @@
-"""The checker takes linear time on any input (DESIGN.md: any input up to 100 KB).
+"""The checker takes linear time on any input (docs/design.md: any input up to 100 KB).
 
 Worst-case inputs are built from the checker's own patterns (decline.checker.adversarial):
 long runs of each lexicon pattern's literals and character classes, of every module-level

@@ -1,4 +1,4 @@
-"""The exit codes of every `decline` command (DESIGN.md)."""
+"""The exit codes of every `decline` command (docs/design.md)."""
 
 from __future__ import annotations
 

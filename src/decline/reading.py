@@ -156,7 +156,7 @@ def eml_text(data: bytes, name: str) -> str:
     if "\ufffd" in content and isinstance(payload, bytes) and "\ufffd".encode() not in payload:
         charset = part.get_content_charset() or "us-ascii"
         raise _binary(name, f"its text part is not valid {charset}")
-    return content  # offsets are into the decoded text part itself (DESIGN.md)
+    return content  # offsets are into the decoded text part itself (docs/design.md)
 
 
 def _mime_depth(message: object) -> int:

@@ -1,6 +1,6 @@
 """The settings file: app-level defaults (`config.toml` in the user config directory).
 
-Precedence (DESIGN.md): command-line options > the offer file or workspace > this file >
+Precedence (docs/design.md): command-line options > the offer file or workspace > this file >
 built-in defaults. Secrets never live here: the SMTP password comes from the environment
 or the system keyring.
 """

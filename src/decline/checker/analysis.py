@@ -411,7 +411,7 @@ class Analysis:
         return any(before.endswith(cue) for cue in self.lexicon.caps_name_cues)
 
     def signals(self) -> dict[str, bool]:
-        """Return the ten signals that describe the letter (DESIGN.md's report contract)."""
+        """Return the ten signals that describe the letter (docs/design.md's report contract)."""
         return {
             "gratitude": self.gratitude,
             "clear_decision": bool(self.clear_decisions),

@@ -1,4 +1,4 @@
-"""The review report: signals, findings, score and verdicts (DESIGN.md's JSON contract)."""
+"""The review report: signals, findings, score and verdicts (docs/design.md's JSON contract)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class Report:
         return max(0, 100 - sum(_PENALTY[severity] for severity in worst.values()))
 
     def to_dict(self) -> dict[str, object]:
-        """Return the report as DESIGN.md's JSON contract (schema 1)."""
+        """Return the report as docs/design.md's JSON contract (schema 1)."""
         return {
             "schema": SCHEMA,
             "lang": self.lang,

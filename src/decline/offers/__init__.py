@@ -2,7 +2,7 @@
 
 The loader (`load_offers`, in `offers.parsing`, which imports this module and never the
 other way round) parses and validates the TOML format of
-DESIGN.md once, at the edge; everything downstream (evaluate, writer, workspace, web)
+docs/design.md once, at the edge; everything downstream (evaluate, writer, workspace, web)
 takes these values.
 """
 

@@ -1,4 +1,4 @@
-"""Parse and validate the offer file (DESIGN.md), collecting every problem before failing.
+"""Parse and validate the offer file (docs/design.md), collecting every problem before failing.
 
 Each problem becomes one line, `FILE:LINE: where: what was expected, what was found`; all of
 them are raised together as one `InputError`, so a user fixes the whole file in one pass.
