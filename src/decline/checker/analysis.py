@@ -199,11 +199,13 @@ class Analysis:
     def gratitude(self) -> bool:
         """Say whether the letter thanks them anywhere from salutation to closing ("No
         thanks" and a sarcastic "thanks, I guess" thank nobody)."""
-        hollow = self.hits("not_gratitude")
-        if any(
-            not any(h.start <= hit.start < h.end for h in hollow) for hit in self.hits("gratitude")
-        ):
-            return True
+        hollow = self.hits("not_gratitude")  # in order, not overlapping
+        index = 0
+        for hit in self.hits("gratitude"):
+            while index < len(hollow) and hollow[index].end <= hit.start:
+                index += 1
+            if index == len(hollow) or hit.start < hollow[index].start:
+                return True
         document = self.document
         if document.closing:
             start, end = document.closing
@@ -396,11 +398,15 @@ class Analysis:
         case and no "!" or "?", or a name of three words at most after a cue such as "il
         sottoscritto"."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        # look no further than 200 characters each way: a longer line is no heading, and
+        # a text of many capitals on one line costs linear time, not quadratic
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1
+        line_end = text.find("\n", end, end + 200)
+        line = text[line_start : line_end if line_end >= 0 else min(len(text), end + 200)]
         if (
-            not any(char.islower() for char in line)
+            (line_start > 0 or start < 200)
+            and (line_end >= 0 or end + 200 >= len(text))
+            and not any(char.islower() for char in line)
             and not line.rstrip().endswith(("!", "?"))
             and count_words(line) <= 5
         ):

@@ -163,16 +163,23 @@ def _shipped() -> Model | None:
     )
 
 
-def sentence_features(analysis: Analysis, index: int) -> dict[str, float]:
-    """Return the features one sentence contributes (the additive, local ones)."""
-    features: dict[str, float] = {}
-    for category in HIT_CATEGORIES:
-        if index in analysis.sentences_with(category):
-            count = sum(1 for hit in analysis.hits(category) if hit.sentence == index)
-            features[f"hits:{category}"] = float(count)
-    if not any(index in analysis.sentences_with(move) for move in MOVES):
-        features["free_sentences"] = 1.0
-    return features
+def sentence_scores(analysis: Analysis, weights: dict[str, float]) -> list[float]:
+    """Return each sentence's share of the logit: the weights of its own lexicon hits, and
+    of making no move at all (one pass over the hits: linear in the letter)."""
+    sentences = analysis.document.sentences
+    scores = [0.0] * len(sentences)
+    for category, key in _HIT_KEYS:
+        weight = weights.get(key, 0.0)
+        if weight:
+            for hit in analysis.hits(category):
+                scores[hit.sentence] += weight
+    moves = set().union(*(analysis.sentences_with(move) for move in MOVES))
+    free = weights.get("free_sentences", 0.0)
+    if free:
+        for index in range(len(sentences)):
+            if index not in moves:
+                scores[index] += free
+    return scores
 
 
 def features(analysis: Analysis) -> dict[str, float]:
@@ -236,13 +243,6 @@ def assess(analysis: Analysis) -> Verdict | None:
     graceful = probability >= current.threshold
     sentence = None
     if not graceful and analysis.document.sentences:
-        weights = current.weights
-        scores = [
-            sum(weights.get(name, 0.0) * value for name, value in local.items())
-            for local in (
-                sentence_features(analysis, index)
-                for index in range(len(analysis.document.sentences))
-            )
-        ]
+        scores = sentence_scores(analysis, current.weights)
         sentence = min(range(len(scores)), key=lambda index: (scores[index], index))
     return Verdict(graceful, probability, sentence, current.combine, current.hard_rules)
