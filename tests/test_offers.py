@@ -83,7 +83,7 @@ BAD_CASES = [
         ["deadline", "on or after", "2026-11-20"],
     ),
     ("received = 2026-13-01\n", None, ["not valid TOML"]),
-    ('received = "soon"\n', 6, ["received", "a date such as", "'soon'"]),
+    ('received = "soon"\n', 6, ["received", "a date as YYYY-MM-DD", "'soon'"]),
     ("base_salary = true\n", 6, ["base_salary", "found true"]),
     ("pto_days = nan\n", 6, ["pto_days", "found nan"]),
     (

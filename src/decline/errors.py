@@ -22,3 +22,30 @@ class NotFoundError(InputError):
 
     A CLI exits 2 as for any bad input; the web answers 404.
     """
+
+
+SHOWN = 60  # characters of a found text or number shown in a message
+
+
+def show(value: object) -> str:
+    """Say what was found, briefly: a huge number or a long text is cut, never printed whole."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = repr(value)
+        return (
+            shown if len(shown) <= SHOWN else f"{shown[: SHOWN - 2]}… ({len(value):,} characters)"
+        )
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, int) and abs(value) >= 10**15:
+        digits = str(abs(value))  # tomllib refuses more than 4,300 digits, str() takes them
+        sign = "-" if value < 0 else ""
+        return f"{sign}{digits[:3]}… (a whole number of {len(digits):,} digits)"
+    return str(value)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,21 +11,12 @@ import click
 
 from decline import languages
 from decline.cli.main import State
+from decline.dates import parse_optional_date
 from decline.errors import InputError
 from decline.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from decline.checker.report import Report
-
-
-def parse_date(option: str, value: str | None) -> date | None:
-    """Parse an ISO date option; InputError naming the option on a bad value."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option}: expected a date like 2026-11-25, found {value!r}") from None
 
 
 def _read(source: str) -> tuple[str, str]:
@@ -124,9 +114,9 @@ def command(
         raise click.UsageError(f"{given[0]} only works with --fix or --diff")
 
     dates = {
-        "received": parse_date("--received", received),
-        "deadline": parse_date("--deadline", deadline),
-        "today": parse_date("--today", today),
+        "received": parse_optional_date(received, field="--received"),
+        "deadline": parse_optional_date(deadline, field="--deadline"),
+        "today": parse_optional_date(today, field="--today"),
     }
     sources = files or ("-",)
     if sources == ("-",) and sys.stdin.isatty():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from decline.errors import InputError
+from decline.dates import parse_date
 from decline.workspace.store import Workspace
 
 # Commands that only read: they take no write lock, so they run while another process writes.
@@ -31,10 +31,7 @@ def parse_day(value: str | None, option: str) -> date:
     """Return the date an option names (YYYY-MM-DD), or today's local date."""
     if value is None:
         return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option}: expected a date like 2026-11-24, found {value!r}") from None
+    return parse_date(value, field=option)
 
 
 def human_day(day: date) -> str:

@@ -7,13 +7,13 @@ the checker's one-line verdict go to standard error.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from decline.cli.main import State
+from decline.dates import parse_optional_date
 from decline.errors import InputError
 from decline.writer.channels import NAMES as CHANNELS
 
@@ -22,15 +22,6 @@ if TYPE_CHECKING:
     from decline.writer.letter import Letter
 
 FORMATS = ("text", "json", "eml")
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--date: expected a date such as 2026-11-20, found {value!r}") from None
 
 
 def _variant(value: str) -> int:
@@ -227,7 +218,7 @@ def command(
             raise InputError(f"--format eml is for e-mail ({mail}), not for {chosen!r}")
     from decline.service.letters import compose_reviewed
 
-    when = _date(date_text)
+    when = parse_optional_date(date_text, field="--date")
     composed = compose_reviewed(
         offer,
         candidate,

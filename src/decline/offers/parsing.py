@@ -17,7 +17,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from decline.dates import parse_date
 from decline.errors import InputError
+from decline.errors import show as _show
 from decline.offers import (
     CANDIDATE_FIELDS,
     CONTACT_FIELDS,
@@ -32,11 +34,11 @@ from decline.offers import (
     OfferSet,
     Priorities,
     builtin_criteria,
+    known_registers,
     rated_criteria,
 )
 from decline.offers.lines import MAX_NESTING, KeyLines
 from decline.offers.lines import Path as KeyPath
-from decline.offers.lines import show as _show
 from decline.offers.priorities import read_priorities
 
 MAX_OFFER_BYTES = 10_000_000  # an offer file is a few kilobytes: 10 MB is the wrong file
@@ -225,16 +227,10 @@ class _Reader:
         value = table.get(key)
         if value is None:
             return None
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.problem(
-            (*where, key), f"{ctx}{key}: expected a date such as 2026-11-18, found {_show(value)}"
-        )
+        try:
+            return parse_date(value, field=key)
+        except InputError as error:
+            self.problem((*where, key), f"{ctx}{error}")
         return None
 
     def currency(self, value: object, where: KeyPath, ctx: str, key: str) -> str | None:
@@ -374,6 +370,14 @@ class _Reader:
                 f"{ctx}contact.role: expected one of {', '.join(CONTACT_ROLES)}, "
                 f"found {_show(role)}{self.suggest(role, CONTACT_ROLES)}",
             )
+        register = self.text(table, "register", where, f"{ctx}contact.")
+        if register is not None and register not in (known := known_registers()):
+            self.problem(
+                (*where, "register"),
+                f"{ctx}contact.register: expected one of {', '.join(known)} (or leave it out), "
+                f"found {_show(register)}{self.suggest(register, known)}",
+            )
+            register = None
         if name is None:
             return None
         return Contact(
@@ -382,6 +386,7 @@ class _Reader:
             title=self.text(table, "title", where, f"{ctx}contact."),
             email=self.text(table, "email", where, f"{ctx}contact."),
             role=role,
+            register=register,
         )
 
     def offer(self, raw: object, index: int) -> Offer | None:
@@ -617,7 +622,7 @@ def load_offers(path: str | Path) -> OfferSet:
 _TEXTS = {  # (required, optional) text fields of the models a caller may build by hand
     Candidate: (("name", "lang"), ("email", "phone", "linkedin", "city", "address")),
     Offer: (("id", "company", "role"), ("location", "address", "currency", "liked")),
-    Contact: (("name", "role"), ("honorific", "title", "email")),
+    Contact: (("name", "role"), ("honorific", "title", "email", "register")),
 }
 
 

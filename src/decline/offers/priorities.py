@@ -6,9 +6,9 @@ from collections.abc import Collection
 from itertools import combinations
 from typing import Any, Protocol
 
+from decline.errors import show as _show
 from decline.offers import RANGES, Priorities, Range, builtin_criteria
 from decline.offers.lines import Path as KeyPath
-from decline.offers.lines import show as _show
 
 
 class _Reader(Protocol):

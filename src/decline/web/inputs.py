@@ -12,6 +12,8 @@ from typing import Any
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
+from decline.dates import parse_date
+from decline.errors import InputError
 from decline.web.errors import ApiError
 
 
@@ -69,12 +71,10 @@ def day(data: dict[str, Any], key: str) -> date | None:
     value = data.get(key)
     if value in (None, ""):
         return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ApiError(422, f"{key}: expected a date such as 2026-11-20, found {value!r}", field=key)
+    try:
+        return parse_date(value, field=key)
+    except InputError as error:
+        raise ApiError(422, str(error), field=key) from None
 
 
 def text_list(data: dict[str, Any], key: str) -> list[str]:

@@ -7,9 +7,10 @@ disagree about what a valid offer is; each problem is shown beside its field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from decline.dates import parse_date
+from decline.errors import InputError
 from decline.offers import RANGES, Contact, Offer, OfferSet, Range, rated_criteria
 from decline.offers.parsing import OfferFileError, Problem, parse_offers
 from decline.offers.writing import candidate_table, contact_table, dump_offers
@@ -45,6 +46,7 @@ _FIELDS: dict[str, str] = {
     "contact_title": "contact.title",
     "contact_email": "contact.email",
     "contact_role": "contact.role",
+    "contact_register": "contact.register",
     "others": "others",
 }
 _NUMBERS = frozenset(
@@ -137,6 +139,7 @@ def from_offer(offer: Offer | None) -> OfferForm:
         values["contact_title"] = _text(first.title)
         values["contact_email"] = _text(first.email)
         values["contact_role"] = first.role
+        values["contact_register"] = _text(first.register)
         values["others"] = "\n".join(contact.name for contact in offer.contacts[1:])
     return OfferForm(values)
 
@@ -163,9 +166,9 @@ def _value(name: str, raw: str, words: Words, problems: dict[str, str]) -> Any:
         return value
     if name in DATES:
         try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            return raw
+            return parse_date(raw, field=name)
+        except InputError:
+            return raw  # the offer file's reader says what is wrong, in the same words
     return raw
 
 

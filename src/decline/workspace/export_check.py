@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from decline.errors import InputError
+from decline.errors import show as _show
 from decline.workspace.schema import MIGRATIONS, TABLES
 
 MAX_LISTED = 20  # problems shown; the rest are counted
@@ -92,19 +93,6 @@ def schema_columns() -> dict[str, dict[str, Column]]:
         return columns
     finally:
         connection.close()
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 class _Problems:
@@ -356,7 +344,7 @@ def _check_meaning(rows: Rows, source: str, problems: _Problems) -> None:
         reader.candidate({k: v for k, v in row.items() if k != "id"})
     contacts: dict[str, list[dict[str, Any]]] = {}
     for row in rows["contacts"]:
-        fields = ("name", "honorific", "title", "email", "role")
+        fields = ("name", "honorific", "title", "email", "role", "register")
         contacts.setdefault(row["offer_id"], []).append(
             {k: row[k] for k in fields if row.get(k) is not None}
         )
