@@ -54,6 +54,7 @@ GOOD_IT = (
         'As your founder wrote, "we build […] for the long run", and I admire that.',
         "The commute by train would be long for me.",
         "I was disappointed not to be able to say yes.",
+        "I was disappointed to have to make this choice.",
     ],
 )
 def test_english_sentences_that_must_not_be_flagged(sentence: str) -> None:
@@ -71,6 +72,9 @@ def test_english_sentences_that_must_not_be_flagged(sentence: str) -> None:
         "Mi era stato detto che serviva una risposta entro venerdì.",
         "Ho apprezzato la possibilità di lavorare da casa un giorno a settimana.",
         "Come scrive il vostro fondatore, «costruiamo […] per durare», e lo ammiro.",
+        "Sono deluso di non poter accettare.",
+        "Vi ringrazio anche per la molta pazienza con i miei orari.",
+        "Per giunta, avete risposto a ogni mia domanda.",
     ],
 )
 def test_italian_sentences_that_must_not_be_flagged(sentence: str) -> None:
