@@ -34,7 +34,6 @@ from decline.offers import (
     OfferSet,
     Priorities,
     builtin_criteria,
-    known_registers,
     rated_criteria,
 )
 from decline.offers.lines import MAX_NESTING, KeyLines
@@ -370,14 +369,6 @@ class _Reader:
                 f"{ctx}contact.role: expected one of {', '.join(CONTACT_ROLES)}, "
                 f"found {_show(role)}{self.suggest(role, CONTACT_ROLES)}",
             )
-        register = self.text(table, "register", where, f"{ctx}contact.")
-        if register is not None and register not in (known := known_registers()):
-            self.problem(
-                (*where, "register"),
-                f"{ctx}contact.register: expected one of {', '.join(known)} (or leave it out), "
-                f"found {_show(register)}{self.suggest(register, known)}",
-            )
-            register = None
         if name is None:
             return None
         return Contact(
@@ -386,7 +377,6 @@ class _Reader:
             title=self.text(table, "title", where, f"{ctx}contact."),
             email=self.text(table, "email", where, f"{ctx}contact."),
             role=role,
-            register=register,
         )
 
     def offer(self, raw: object, index: int) -> Offer | None:
@@ -622,7 +612,7 @@ def load_offers(path: str | Path) -> OfferSet:
 _TEXTS = {  # (required, optional) text fields of the models a caller may build by hand
     Candidate: (("name", "lang"), ("email", "phone", "linkedin", "city", "address")),
     Offer: (("id", "company", "role"), ("location", "address", "currency", "liked")),
-    Contact: (("name", "role"), ("honorific", "title", "email", "register")),
+    Contact: (("name", "role"), ("honorific", "title", "email")),
 }
 
 

@@ -344,7 +344,7 @@ def _check_meaning(rows: Rows, source: str, problems: _Problems) -> None:
         reader.candidate({k: v for k, v in row.items() if k != "id"})
     contacts: dict[str, list[dict[str, Any]]] = {}
     for row in rows["contacts"]:
-        fields = ("name", "honorific", "title", "email", "role", "register")
+        fields = ("name", "honorific", "title", "email", "role")
         contacts.setdefault(row["offer_id"], []).append(
             {k: row[k] for k in fields if row.get(k) is not None}
         )
