@@ -36,7 +36,8 @@ def test_text_is_the_letter_then_a_review_line(
     assert result.code == 0
     assert result.out.startswith("Subject: ")
     assert "\n\nDear Maria,\n\n" in result.out
-    assert result.err.splitlines()[-1].startswith("review: ready to send, score ")
+    assert result.err.splitlines()[-1].startswith("review: English, ")
+    assert " · graceful · ready to send" in result.err.splitlines()[-1]
 
 
 def test_json_has_the_contract_keys(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -59,11 +59,13 @@ def test_letters_from_a_new_file_are_not_late(tmp_path: Path) -> None:
         out = run("write", "offers.toml", "--offer", offer, cwd=tmp_path)
         assert out.returncode == 0, out.stderr
         assert "D303" not in out.stderr
-        assert "ready to send, score 100" in out.stderr
+        assert "score 100 · graceful · ready to send" in out.stderr
 
 
 def test_the_demo_runs_on_the_examples_own_day(tmp_path: Path) -> None:
     out = run("demo", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "D303" not in out.stdout
-    assert "NOT ready" not in out.stdout
+    written = [line for line in out.stdout.splitlines() if line.startswith(("checker: ", "also "))]
+    assert len(written) == 4, out.stdout
+    assert not any("not ready" in line or "non pronta" in line for line in written), written

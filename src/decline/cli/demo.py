@@ -63,6 +63,7 @@ def _review_drafts(state: State) -> None:
 
 def _write(state: State, offers: Any, offer_id: str, today: date) -> None:
     from decline.checker.engine import review
+    from decline.service.reports import summary_line
     from decline.writer.composer import compose
 
     offer = offers.offer(offer_id)
@@ -71,11 +72,10 @@ def _write(state: State, offers: Any, offer_id: str, today: date) -> None:
         letter = compose(offer, offers.candidate, tone=tone, lang=lang, date=today)
         click.echo(letter.reviewable_text().rstrip())
         report = review(letter.reviewable_text(), letter.lang)
-        verdict = "ready to send" if report.ready_to_send else "NOT ready to send"
         click.echo("")
         click.echo(
             _style(state)(
-                f"checker: {verdict} · score {report.score} · {report.words} words",
+                f"checker: {summary_line(report)}",
                 fg="green" if report.ready_to_send else "red",
             ),
             color=state.color,
@@ -83,10 +83,7 @@ def _write(state: State, offers: Any, offer_id: str, today: date) -> None:
     for tone, lang in (("brief", "en"), ("brief", "it")):
         letter = compose(offer, offers.candidate, tone=tone, lang=lang, date=today)
         report = review(letter.reviewable_text(), letter.lang)
-        click.echo(
-            f"also {tone}, {lang}: score {report.score}, {report.words} words, "
-            f"{'ready to send' if report.ready_to_send else 'not ready'}"
-        )
+        click.echo(f"also {tone}, {lang}: {summary_line(report)}")
 
 
 def _journey(state: State, offer_id: str, today: date, folder: Path) -> None:

@@ -106,6 +106,7 @@ def command(
     """Review the decline for offer ID, then send it (smtp) or prepare it (eml, mailto)."""
     from decline.send.smtp import DeliveryError, MaybeDelivered, find_password
     from decline.service import letters
+    from decline.service.reports import summary_line
     from decline.workspace.outbox import NotReady, SendRefused
 
     settings = ctx.find_root().obj.settings()
@@ -149,7 +150,7 @@ def command(
         except NotReady as refusal:
             click.echo(
                 f"decline: not sending — the review says the letter is not ready "
-                f"(score {refusal.report.score}):",
+                f"({summary_line(refusal.report)}):",
                 err=True,
             )
             for line in _blocking(refusal.report):
@@ -186,7 +187,7 @@ def command(
         click.echo("")
         sys.stdout.write(parsed.get_content())
         click.echo(
-            f"(dry run: {score}, ready to send: {result.report.ready_to_send}; nothing sent)",
+            f"(dry run: {summary_line(result.report)}; nothing sent)",
             err=True,
         )
     elif result.state == "sent":

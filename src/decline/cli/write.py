@@ -18,6 +18,7 @@ from decline.errors import InputError
 from decline.writer.channels import NAMES as CHANNELS
 
 if TYPE_CHECKING:
+    from decline.checker.report import Report
     from decline.offers import Candidate, Offer, OfferSet
     from decline.writer.letter import Letter
 
@@ -87,12 +88,9 @@ def _quick(options: dict[str, Any]) -> tuple[Offer, Candidate]:
     return offer, candidate
 
 
-def _summary(report: Any) -> str:
-    verdict = (
-        "ready to send"
-        if report.ready_to_send
-        else ("graceful, not ready to send" if report.graceful else "not graceful")
-    )
+def _summary(report: Report) -> str:
+    from decline.service.reports import summary_line
+
     counts: dict[str, int] = {}
     for finding in report.findings:
         severity = str(getattr(finding.severity, "value", finding.severity))
@@ -100,7 +98,7 @@ def _summary(report: Any) -> str:
     parts = [f"{count} {severity}{'s' if count > 1 else ''}" for severity, count in counts.items()]
     codes = ", ".join(sorted({finding.rule for finding in report.findings}))
     detail = f" ({', '.join(parts)}: {codes})" if parts else ""
-    return f"review: {verdict}, score {report.score}, {report.words} words{detail}"
+    return f"review: {summary_line(report)}{detail}"
 
 
 def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
