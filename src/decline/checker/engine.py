@@ -14,7 +14,8 @@ from decline.checker.rules import BY_CODE, CHECKS
 from decline.errors import InputError
 
 
-def _normalise_ignore(ignore: Iterable[str]) -> frozenset[str]:
+def normalise_ignore(ignore: Iterable[str]) -> frozenset[str]:
+    """Return the rule codes to ignore, upper-cased; InputError naming an unknown one."""
     codes = set()
     for raw in ignore:
         code = raw.strip().upper()
@@ -60,7 +61,7 @@ def review(
         raise InputError("the letter is empty")
     if not isinstance(lang, str):
         raise InputError(f"expected a language code, found {lang!r}")
-    ignored = _normalise_ignore(ignore)
+    ignored = normalise_ignore(ignore)
     text = text.removeprefix("\ufeff")
     code = language.detect(text) if lang == "auto" else lang
     lex = lexicon.load(code)

@@ -1,7 +1,8 @@
 """The `decline` command group: global options, lazy subcommands, exit codes.
 
-Subcommands are imported only when they run, so `decline review` never pays for numpy,
-matplotlib or Rich. Each subcommand module exposes one Click command named `command`.
+Subcommands are imported only when they run, so `decline review` never pays for Babel,
+Starlette, iCalendar or the workspace. Each subcommand module exposes one Click command
+named `command`.
 """
 
 from __future__ import annotations

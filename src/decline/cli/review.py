@@ -98,7 +98,7 @@ def command(
     (or the diff) goes to standard output or -o, what changed and what only you can
     supply go to standard error; exit 0 when it is ready to send, else 1.
     """
-    from decline.checker.engine import _normalise_ignore, review
+    from decline.checker.engine import normalise_ignore, review
     from decline.cli.io import check_output, is_stdio, label, write_output
 
     facts = {"to": to, "name": name, "company": company, "role": role}
@@ -121,7 +121,7 @@ def command(
     sources = files or ("-",)
     if sources == ("-",) and sys.stdin.isatty():
         raise click.UsageError("give a draft file, or pipe one in with -")
-    _normalise_ignore(codes)  # an unknown code is a usage error, not one bad file
+    normalise_ignore(codes)  # an unknown code is a usage error, not one bad file
     if out is not None:
         check_output(out, inputs=sources, force=force)
     reports: list[tuple[str, Report]] = []

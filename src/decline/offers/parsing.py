@@ -106,8 +106,12 @@ def field_of(where: KeyPath) -> str | None:
     return ".".join(names) or None
 
 
-class _Reader:
-    """Turns the parsed TOML into models, writing down each problem with its line."""
+class Reader:
+    """Turns the parsed TOML into models, writing down each problem with its line.
+
+    `parse_offers` uses one over a file's text; `reader` gives one over values stored
+    elsewhere (a workspace export), so they are judged by the offer file's own rules.
+    """
 
     def __init__(self, label: str, lines: KeyLines | str) -> None:
         self.label = label
@@ -537,6 +541,16 @@ def _toml(text: str, label: str, lines: KeyLines) -> dict[str, Any]:
         ) from None
 
 
+def reader(label: str) -> Reader:
+    """Return a reader of offer-file values that come with no text (no lines to point at).
+
+    Call its `candidate`, `offer`, `fx`, `settings` (and `read_priorities` with it); it
+    collects the problems in `problems` instead of raising, each prefixed with `label`,
+    which the caller may change between values.
+    """
+    return Reader(label, KeyLines(""))
+
+
 def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
     """Parse and validate offer-file text; raise one InputError listing every problem."""
     if not isinstance(text, str):
@@ -551,7 +565,7 @@ def parse_offers(text: str, path: str | Path = "<offers>") -> OfferSet:
             f"{MAX_NESTING} levels of [ ] and {{ }} (an offer file needs 2), found more"
         )
     data = _toml(text, label, lines)
-    reader = _Reader(label, lines)
+    reader = Reader(label, lines)
     for key in data:
         if key not in _TABLES:
             reader.problem(

@@ -21,7 +21,6 @@ from decline.offers import Offer, OfferSet
 from decline.workspace.store import Workspace
 
 PRINCIPLES = ("P2", "P3", "P4", "P5", "P6", "P7")
-LONG_TEXT = 20_000  # characters: review longer texts off the event loop
 
 
 @contextmanager

@@ -151,6 +151,7 @@ def _choices() -> dict[tuple[str, str], tuple[object, ...]]:
     from decline.offers import CONTACT_ROLES
     from decline.settings import CHANNELS, TONES
     from decline.workspace.followups import SCHEDULE
+    from decline.workspace.letters import STATES, VIAS
     from decline.writer.composer import REASONS
     from decline.writer.phrasebook import languages
 
@@ -159,8 +160,8 @@ def _choices() -> dict[tuple[str, str], tuple[object, ...]]:
         ("meta", "key"): _META_KEYS,
         ("contacts", "role"): CONTACT_ROLES,
         ("decisions", "decision"): ("accept", "decline"),
-        ("letters", "state"): ("draft", "prepared", "sending", "sent"),
-        ("letters", "via"): ("smtp", "eml", "mailto", "manual"),
+        ("letters", "state"): STATES,
+        ("letters", "via"): VIAS,
         ("letters", "channel"): CHANNELS,
         ("letters", "tone"): TONES,
         ("letters", "reason"): tuple(REASONS),
@@ -329,11 +330,10 @@ def _check_keys(rows: Rows, problems: _Problems) -> None:
 
 def _check_meaning(rows: Rows, source: str, problems: _Problems) -> None:
     """Check what the offer file allows with the offer file's own reader."""
-    from decline.offers.lines import KeyLines
-    from decline.offers.parsing import _Reader
+    from decline.offers.parsing import reader as offer_reader
     from decline.offers.priorities import read_priorities
 
-    reader = _Reader(source, KeyLines(""))
+    reader = offer_reader(source)
     if rows["offers"] and not rows["candidate"]:
         problems.note(
             "candidate: expected one row (who is declining) since the export holds offers, "
