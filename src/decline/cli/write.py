@@ -43,7 +43,7 @@ def _pick(offers: OfferSet, source: str, offer_id: str | None) -> tuple[Offer, C
 
 
 def _quick(options: dict[str, Any]) -> tuple[Offer, Candidate]:
-    from decline.offers import CONTACT_ROLES, Candidate, Contact, Offer
+    from decline.offers import CONTACT_ROLES, GENDERS, Candidate, Contact, Offer
 
     missing = [f"--{key}" for key in ("company", "name") if not options.get(key)]
     if missing:
@@ -54,6 +54,9 @@ def _quick(options: dict[str, Any]) -> tuple[Offer, Candidate]:
         raise InputError(
             f"unknown --to-role {options['to_role']!r}; choose one of {', '.join(CONTACT_ROLES)}"
         )
+    gender = options.get("gender")
+    if gender is not None and gender not in GENDERS:
+        raise InputError(f"unknown --gender {gender!r}; choose one of {', '.join(GENDERS)}")
     contacts = []
     if options.get("to"):
         contacts.append(
@@ -84,6 +87,7 @@ def _quick(options: dict[str, Any]) -> tuple[Offer, Candidate]:
         linkedin=options.get("linkedin"),
         city=options.get("city"),
         address=options.get("address"),
+        grammatical_gender=gender,
     )
     return offer, candidate
 
@@ -157,6 +161,12 @@ def _render(letter: Letter, form: str, review: dict[str, Any] | None) -> str:
 @click.option("--met", multiple=True, metavar="NAME", help="Quick mode: someone else you met.")
 @click.option("--liked", help="Quick mode: something specific you valued.")
 @click.option("--name", help="Quick mode: your name.")
+@click.option(
+    "--gender",
+    metavar="G",
+    help="Quick mode: feminine or masculine, how words about you agree in languages "
+    "that gender them (Italian 'grata' or 'grato'); unset, the letter avoids such words.",
+)
 @click.option("--email", help="Quick mode: your e-mail address.")
 @click.option("--phone", help="Quick mode: your phone number.")
 @click.option("--linkedin", help="Quick mode: your LinkedIn profile.")

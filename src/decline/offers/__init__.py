@@ -48,6 +48,8 @@ _PERCENT = Range("a percentage from 0 to 100", 0, 100)
 _RATING = Range("a rating from 1 to 5", 1, 5)
 
 CONTACT_ROLES = ("hiring_manager", "recruiter", "interviewer")
+GENDERS = ("feminine", "masculine")
+"""The candidate's grammatical genders: how words about them agree ("grata", "grato")."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,17 @@ class Candidate:
     hourly_rate: float | None = None
 
 
+def known_registers() -> tuple[str, ...]:
+    """Return every register a contact may ask for: those the languages' `meta.toml` name.
+
+    A contact is addressed the same way whatever the letter's language, so the choice is
+    every language's registers; a letter in a language without that register ignores it.
+    """
+    from decline.languages import available, meta
+
+    return tuple(dict.fromkeys(name for code in available() for name in meta(code).registers))
+
+
 @dataclass(frozen=True)
 class Contact:
     """A person at the employer the candidate met or corresponds with."""
@@ -218,6 +231,7 @@ class Contact:
     title: str | None = None
     email: str | None = None
     role: str = "interviewer"  # one of CONTACT_ROLES
+    register: str | None = None  # how they are addressed ("tu", "lei"): `known_registers()`
 
 
 @dataclass(frozen=True)

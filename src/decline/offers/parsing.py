@@ -24,6 +24,7 @@ from decline.offers import (
     CANDIDATE_FIELDS,
     CONTACT_FIELDS,
     CONTACT_ROLES,
+    GENDERS,
     OFFER_FIELDS,
     RANGES,
     Candidate,
@@ -34,6 +35,7 @@ from decline.offers import (
     OfferSet,
     Priorities,
     builtin_criteria,
+    known_registers,
     rated_criteria,
 )
 from decline.offers.lines import MAX_NESTING, KeyLines
@@ -52,7 +54,6 @@ _EQUITY = ("value", "vesting_years", "cliff_months", "schedule")
 _COMMUTE = ("minutes_one_way", "office_days_per_week", "cost_per_day")
 _CONTACT = CONTACT_FIELDS
 _SETTINGS = ("working_weeks",)
-_GENDERS = ("feminine", "masculine")
 _VESTING_YEARS = "offer.equity.vesting_years"
 _CLIFF_MONTHS = "offer.equity.cliff_months"
 _ID = re.compile(r"[a-z0-9-]+")
@@ -260,7 +261,7 @@ class Reader:
             )
             lang = "en"
         gender = self.text(table, "grammatical_gender", where, ctx)
-        if gender is not None and gender not in _GENDERS:
+        if gender is not None and gender not in GENDERS:
             self.problem(
                 (*where, "grammatical_gender"),
                 f"{ctx}grammatical_gender: expected 'feminine' or 'masculine' (or leave it out), "
@@ -373,6 +374,14 @@ class Reader:
                 f"{ctx}contact.role: expected one of {', '.join(CONTACT_ROLES)}, "
                 f"found {_show(role)}{self.suggest(role, CONTACT_ROLES)}",
             )
+        register = self.text(table, "register", where, f"{ctx}contact.")
+        if register is not None and register not in (known := known_registers()):
+            self.problem(
+                (*where, "register"),
+                f"{ctx}contact.register: expected one of {', '.join(known)} (or leave it out), "
+                f"found {_show(register)}{self.suggest(register, known)}",
+            )
+            register = None
         if name is None:
             return None
         return Contact(
@@ -381,6 +390,7 @@ class Reader:
             title=self.text(table, "title", where, f"{ctx}contact."),
             email=self.text(table, "email", where, f"{ctx}contact."),
             role=role,
+            register=register,
         )
 
     def offer(self, raw: object, index: int) -> Offer | None:
@@ -626,7 +636,7 @@ def load_offers(path: str | Path) -> OfferSet:
 _TEXTS = {  # (required, optional) text fields of the models a caller may build by hand
     Candidate: (("name", "lang"), ("email", "phone", "linkedin", "city", "address")),
     Offer: (("id", "company", "role"), ("location", "address", "currency", "liked")),
-    Contact: (("name", "role"), ("honorific", "title", "email")),
+    Contact: (("name", "role"), ("honorific", "title", "email", "register")),
 }
 
 

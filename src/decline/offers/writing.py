@@ -46,6 +46,7 @@ def contact_table(contact: Contact) -> dict[str, Any]:
         "title": contact.title,
         "email": contact.email,
         "role": contact.role,
+        "register": contact.register,
     }
     return {key: value for key, value in values.items() if value is not None}
 

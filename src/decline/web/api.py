@@ -70,6 +70,7 @@ def _write(request: Request, data: dict[str, Any]) -> dict[str, Any]:
         channel=inputs.text(data, "channel"),
         lang=inputs.text(data, "lang"),
         variant=inputs.whole(data, "variant", 0, 0, 1000),
+        register=inputs.text(data, "register"),
         date=inputs.day(data, "date"),
     )
     return {

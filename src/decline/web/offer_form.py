@@ -46,6 +46,7 @@ _FIELDS: dict[str, str] = {
     "contact_title": "contact.title",
     "contact_email": "contact.email",
     "contact_role": "contact.role",
+    "contact_register": "contact.register",
     "others": "others",
 }
 _NUMBERS = frozenset(
@@ -138,6 +139,7 @@ def from_offer(offer: Offer | None) -> OfferForm:
         values["contact_title"] = _text(first.title)
         values["contact_email"] = _text(first.email)
         values["contact_role"] = first.role
+        values["contact_register"] = _text(first.register)
         values["others"] = "\n".join(contact.name for contact in offer.contacts[1:])
     return OfferForm(values)
 

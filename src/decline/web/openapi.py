@@ -387,6 +387,11 @@ def document() -> dict[str, Any]:
                         "channel": {"type": "string", "enum": list(CHANNELS)},
                         "lang": {"type": "string", "enum": list(languages.available())},
                         "variant": {"type": "integer", "minimum": 0, "maximum": 1000},
+                        "register": {
+                            "type": "string",
+                            "description": "how to say 'you' (Italian: lei or tu); empty or "
+                            "absent: as the addressee's contact asks, else the language's default",
+                        },
                         "date": _DATE,
                     },
                     ["offer"],

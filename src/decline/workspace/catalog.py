@@ -103,23 +103,30 @@ def _store_contacts(connection: sqlite3.Connection, offer: Offer) -> bool:
     """Upsert the offer's contacts by name, drop the ones no longer listed; say if any changed."""
     changed = False
     names = [contact.name for contact in offer.contacts]
+    columns = ("position", "honorific", "title", "email", "role", "register")
     for position, contact in enumerate(offer.contacts):
-        values = (position, contact.honorific, contact.title, contact.email, contact.role)
+        values = (
+            position,
+            contact.honorific,
+            contact.title,
+            contact.email,
+            contact.role,
+            contact.register,
+        )
         existing = connection.execute(
-            "SELECT position, honorific, title, email, role FROM contacts "
-            "WHERE offer_id = ? AND name = ?",
+            f"SELECT {', '.join(columns)} FROM contacts WHERE offer_id = ? AND name = ?",
             (offer.id, contact.name),
         ).fetchone()
         if existing is None:
             connection.execute(
-                "INSERT INTO contacts (offer_id, name, position, honorific, title, email, role) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO contacts (offer_id, name, {', '.join(columns)}) "
+                f"VALUES (?, ?, {', '.join('?' * len(columns))})",
                 (offer.id, contact.name, *values),
             )
             changed = True
         elif tuple(existing) != values:
             connection.execute(
-                "UPDATE contacts SET position = ?, honorific = ?, title = ?, email = ?, role = ? "
+                f"UPDATE contacts SET {', '.join(f'{column} = ?' for column in columns)} "
                 "WHERE offer_id = ? AND name = ?",
                 (*values, offer.id, contact.name),
             )
@@ -212,6 +219,7 @@ def _decode_offer(connection: sqlite3.Connection, row: sqlite3.Row) -> Offer:
             title=contact["title"],
             email=contact["email"],
             role=contact["role"],
+            register=contact["register"],
         )
         for contact in connection.execute(
             "SELECT * FROM contacts WHERE offer_id = ? ORDER BY position, id", (row["id"],)

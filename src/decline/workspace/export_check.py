@@ -330,6 +330,7 @@ def _check_keys(rows: Rows, problems: _Problems) -> None:
 
 def _check_meaning(rows: Rows, source: str, problems: _Problems) -> None:
     """Check what the offer file allows with the offer file's own reader."""
+    from decline.offers import CONTACT_FIELDS
     from decline.offers.parsing import reader as offer_reader
     from decline.offers.priorities import read_priorities
 
@@ -344,9 +345,8 @@ def _check_meaning(rows: Rows, source: str, problems: _Problems) -> None:
         reader.candidate({k: v for k, v in row.items() if k != "id"})
     contacts: dict[str, list[dict[str, Any]]] = {}
     for row in rows["contacts"]:
-        fields = ("name", "honorific", "title", "email", "role")
         contacts.setdefault(row["offer_id"], []).append(
-            {k: row[k] for k in fields if row.get(k) is not None}
+            {k: row[k] for k in CONTACT_FIELDS if row.get(k) is not None}
         )
     rated: set[str] = set()
     for index, row in enumerate(rows["offers"]):

@@ -96,7 +96,15 @@ CONTACT_LINKEDIN = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, CONTACT_LINKEDIN)
+CONTACT_REGISTER = Migration(
+    "0003_contact_register",
+    (
+        # How the person is addressed (Italian "tu" or "lei"); NULL: the language's default.
+        "ALTER TABLE contacts ADD COLUMN register TEXT",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, CONTACT_LINKEDIN, CONTACT_REGISTER)
 
 # The tables in the order that foreign keys allow them to be filled (export, import).
 TABLES = (

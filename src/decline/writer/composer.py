@@ -13,7 +13,7 @@ from decline.errors import InputError
 from decline.offers import Candidate, Offer
 from decline.settings import TONES
 from decline.writer.channels import channel as find_channel
-from decline.writer.facts import gather
+from decline.writer.facts import contact_register, gather
 from decline.writer.letter import Letter
 from decline.writer.phrasebook import languages, phrasebook
 from decline.writer.writing import Writer
@@ -54,7 +54,9 @@ def compose(
     `lang` defaults to the candidate's letter language; `variant` picks other wording,
     deterministically; `date` (default today) is the only source of dates, and only the
     formal letter shows one. `register` is how an Italian letter says "you" (`lei`, the
-    default, or `tu`); a language with one register refuses it. Raises `InputError` for an
+    default, or `tu`); a language with one register refuses it. Without it, the
+    addressee's own `register` (the offer file's contact) decides, then the language's
+    default. Raises `InputError` for an
     unknown choice.
     """
     _check("reason", reason, REASONS, "reason")
@@ -62,7 +64,7 @@ def compose(
     chosen = find_channel(channel)
     lang = lang or candidate.lang or "en"
     _check("language", lang, languages(), "lang")
-    book = phrasebook(lang, register)
+    book = phrasebook(lang, register or contact_register(offer, lang))
     if isinstance(variant, bool) or not isinstance(variant, int) or variant < 0:
         raise InputError(
             f"variant must be a whole number 0 or more, found {variant!r}", field="variant"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from decline.errors import InputError
 from decline.offers import Candidate, Contact, Offer
-from decline.writer.phrasebook import Phrasebook, guess_language
+from decline.writer.phrasebook import Phrasebook, guess_language, registers
 from decline.writer.text import (
     clean,
     first_name,
@@ -157,6 +159,34 @@ def _person(contact: Contact, book: Phrasebook, notes: list[str]) -> Person | No
 PANEL_LIMIT = 3
 
 
+class _Role(Protocol):
+    @property
+    def role(self) -> str: ...
+
+
+_Someone = TypeVar("_Someone", bound=_Role)
+
+
+def lead(people: Sequence[_Someone]) -> _Someone | None:
+    """Return whom the letter is to: the hiring manager, else the recruiter, else the first."""
+    return next(
+        (p for wanted in ("hiring_manager", "recruiter") for p in people if p.role == wanted),
+        people[0] if people else None,
+    )
+
+
+def contact_register(offer: Offer, lang: str) -> str | None:
+    """Return the register the letter's addressee asked for, when `lang` speaks it.
+
+    The person written to decides between tu and Lei; a language without that register
+    (English has none) writes as it always does.
+    """
+    contact = lead([c for c in offer.contacts if clean(c.name) is not None])
+    if contact is not None and contact.register in registers(lang):
+        return contact.register
+    return None
+
+
 def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool = True) -> Facts:
     """Collect the facts: the addressee is the hiring manager, else the recruiter, else the
     first contact; with no contact the letter greets the team and says so in a note.
@@ -175,10 +205,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
         ]
         raise InputError(f"a letter needs {' and '.join(missing)}")
     people = [p for c in offer.contacts if (p := _person(c, book, notes)) is not None]
-    addressee = next(
-        (p for wanted in ("hiring_manager", "recruiter") for p in people if p.role == wanted),
-        people[0] if people else None,
-    )
+    addressee = lead(people)
     manager = None
     if addressee is not None and addressee.role != "hiring_manager":
         manager = next((p for p in people if p.role == "hiring_manager"), None)

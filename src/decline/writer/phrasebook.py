@@ -140,7 +140,9 @@ def phrasebook(lang: str, register: str | None = None) -> Phrasebook:
         return Phrasebook(lang=lang, data=data, register=known[0] if known else None)
     if register not in known:
         choices = f"choose one of {', '.join(known)}" if known else "it has only one"
-        raise InputError(f"{language.native_name} has no register {register!r}; {choices}")
+        raise InputError(
+            f"{language.native_name} has no register {register!r}; {choices}", field="register"
+        )
     overlaid = _overlay(data, _read(lang, register))
     return Phrasebook(lang=lang, data=overlaid, register=register)
 

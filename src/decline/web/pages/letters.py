@@ -1,7 +1,7 @@
 """Write and review: compose the decline, edit it while the checker reads along.
 
-One form holds the choices (offer, reason, tone, channel, language, variant) and the letter,
-so nothing the person typed is lost whatever they press: without JavaScript, "Write the
+One form holds the choices (offer, reason, tone, channel, language, variant, register) and
+the letter, so nothing the person typed is lost whatever they press: without JavaScript, "Write the
 letter" posts the edited text too, and an edited letter is kept (a separate button replaces
 it); with JavaScript, `static/app.js` recomposes in place when a choice changes and the
 letter is unedited, and asks `/api/v1/review` as the person types. Choices never submit on
@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from decline import languages
 from decline.errors import InputError
+from decline.offers import known_registers
 from decline.service import letters
 from decline.settings import TONES
 from decline.web import service
@@ -30,7 +31,13 @@ from decline.web.render import page, words
 from decline.writer.channels import NAMES as CHANNELS
 from decline.writer.composer import REASONS
 
-CHOICES = {"reason": REASONS, "tone": TONES, "channel": CHANNELS, "lang": languages.available()}
+CHOICES = {
+    "reason": REASONS,
+    "tone": TONES,
+    "channel": CHANNELS,
+    "lang": languages.available(),
+    "register": known_registers(),  # "" (the default): as the contact asks, else the language's
+}
 ACTIONS = ("compose", "replace", "check", "save", "keep")
 
 
@@ -65,6 +72,7 @@ def _compose(request: Request, choice: dict[str, str]) -> dict[str, Any]:
         channel=choice["channel"],
         lang=choice["lang"] or None,
         variant=int(choice["variant"]),
+        register=choice["register"] or None,
     )
     return {
         "letter": composed.letter,
@@ -88,7 +96,14 @@ def _choice(params: Any, offers: list[Any], request: Request) -> dict[str, str]:
         "channel": params.get("channel") or chosen.channel,
         "lang": params.get("lang") or "",
         "variant": params.get("variant") or "0",
+        "register": params.get("register") or "",
     }
+    if choice["register"] and choice["register"] not in CHOICES["register"]:
+        raise InputError(
+            f"register: expected one of {', '.join(CHOICES['register'])}, "
+            f"found {choice['register']!r}",
+            field="register",
+        )
     if not choice["variant"].isdigit() or int(choice["variant"]) > 1000:
         raise InputError(
             f"variant: expected a whole number 0 or more, found {choice['variant']!r}",

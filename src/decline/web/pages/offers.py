@@ -12,12 +12,21 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from decline.errors import InputError
-from decline.offers import OfferSet
+from decline.offers import GENDERS, OfferSet
 from decline.web import offer_form, service
 from decline.web.pages.common import checked_form, db, field, see_other
 from decline.web.render import page, words
 
-CANDIDATE_FIELDS = ("name", "email", "phone", "linkedin", "city", "address", "lang")
+CANDIDATE_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "linkedin",
+    "city",
+    "address",
+    "lang",
+    "grammatical_gender",
+)
 
 
 def _stored(request: Request) -> tuple[OfferSet | None, dict[str, str]]:
@@ -52,6 +61,7 @@ async def index(request: Request) -> Response:
         stored=stored,
         decisions=decisions,
         candidate=offer_form.candidate_values(stored),
+        genders=GENDERS,
         candidate_problems=[],
         import_problems=[],
         kept=[name for name in kept if name in decisions],
@@ -61,11 +71,13 @@ async def index(request: Request) -> Response:
 async def save_candidate(request: Request) -> Response:
     """Store who the candidate is (their name comes first: letters are signed with it).
 
-    Only the fields this page shows are changed; the others (hourly rate, grammatical
-    gender …) are kept as they are (`service.offers.save_candidate`).
+    Only the fields this page shows are changed; the others (hourly rate …) are kept as
+    they are (`service.offers.save_candidate`).
     """
     form = await checked_form(request)
-    values = {name: field(form, name).strip() for name in CANDIDATE_FIELDS}
+    # a post from a page without the gender field (an older one, a script) keeps it as it is
+    shown = [name for name in CANDIDATE_FIELDS if name != "grammatical_gender" or name in form]
+    values = {name: field(form, name).strip() for name in shown}
     result = await run_in_threadpool(_store_candidate, request, values)
     if result:
         stored, decisions = await run_in_threadpool(_stored, request)
@@ -76,6 +88,7 @@ async def save_candidate(request: Request) -> Response:
             stored=stored,
             decisions=decisions,
             candidate=values,
+            genders=GENDERS,
             candidate_problems=result,
             import_problems=[],
         )
@@ -115,7 +128,17 @@ async def edit(request: Request) -> Response:
         rating_fields=offer_form.rating_fields(),
         criterion_label=_criterion_label(request),
         name_first=stored is None,
+        registers=_registers(stored),
     )
+
+
+def _registers(stored: OfferSet | None) -> tuple[str, ...]:
+    """Return the registers the offer form offers per contact: the letters' language's."""
+    from decline.languages import available, meta
+
+    if stored is None or stored.candidate.lang not in available():
+        return ()
+    return meta(stored.candidate.lang).registers
 
 
 def _criterion_label(request: Request) -> Any:
@@ -145,6 +168,7 @@ async def save(request: Request) -> Response:
             rating_fields=offer_form.rating_fields(),
             criterion_label=_criterion_label(request),
             name_first=stored is None,
+            registers=_registers(stored),
         )
     return see_other(f"/offers#offer-{result}")
 
@@ -219,6 +243,7 @@ async def import_file(request: Request) -> Response:
             stored=stored,
             decisions=decisions,
             candidate=offer_form.candidate_values(stored),
+            genders=GENDERS,
             candidate_problems=[],
             import_problems=[],
             replacing=question.offers,
@@ -249,6 +274,7 @@ async def _import_failed(request: Request, problems: list[str]) -> Response:
         stored=stored,
         decisions=decisions,
         candidate=offer_form.candidate_values(stored),
+        genders=GENDERS,
         candidate_problems=[],
         import_problems=problems,
     )

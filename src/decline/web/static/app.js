@@ -215,6 +215,7 @@
       ["offer", "reason", "tone", "channel", "lang"].forEach(function (name) {
         body[name] = form.elements[name].value;
       });
+      if (form.elements.register) body.register = form.elements.register.value;
       body.variant = Number(form.elements.variant.value || "0");
       fetch("/api/v1/write", {
         method: "POST",
