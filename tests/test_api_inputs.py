@@ -162,3 +162,24 @@ def test_good_arguments_still_work() -> None:
 def test_every_public_function_is_in_the_table() -> None:
     named = {case[0].split()[0] for case in CASES}
     assert named == {name for name in decline.__all__ if name != "InputError"}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field", "expected"),
+    [
+        ({"to": 3}, "to", "to: expected a non-empty text (str) or None, found int 3"),
+        ({"name": "  "}, "name", "name: expected a non-empty text (str) or None, found str '  '"),
+        ({"decided": "yes"}, "decided", "decided: expected True or False, found str 'yes'"),
+    ],
+)
+def test_decline_fix_and_repair_fix_check_arguments_alike(
+    arguments: dict[str, object], field: str, expected: str
+) -> None:
+    """The two ways in give one message, from one checker, naming the argument."""
+    from decline.repair import fix as repair_fix
+
+    for fix_it in (decline.fix, repair_fix):
+        with pytest.raises(decline.InputError) as raised:
+            fix_it("Dear Maria,\n\nThank you.\n\nAlex", "en", **arguments)  # type: ignore[arg-type]
+        assert str(raised.value) == expected
+        assert raised.value.field == field

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from decline import arguments
 from decline.errors import InputError
 
 if TYPE_CHECKING:  # datetime and collections.abc are imported when first needed: start-up
@@ -28,47 +29,6 @@ __all__ = ["InputError", "compare", "compose", "fix", "load_offers", "review"]
 __version__ = "0.1.0"
 
 
-def _found(value: object) -> str:
-    """Say what a caller passed: its type and (cut to 60 characters) its value."""
-    return "None" if value is None else f"{type(value).__name__} {value!r:.60}"
-
-
-def _text(argument: str, value: object, *, optional: bool = False) -> None:
-    if isinstance(value, str) or (optional and value is None):
-        return
-    expected = "a str or None" if optional else "a str"
-    raise InputError(f"{argument}: expected {expected}, found {_found(value)}")
-
-
-def _whole(argument: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{argument}: expected a whole number (int), found {_found(value)}")
-
-
-def _day(argument: str, value: object) -> None:
-    import datetime as dt
-
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return
-    raise InputError(f"{argument}: expected a datetime.date or None, found {_found(value)}")
-
-
-def _codes(value: object) -> tuple[str, ...]:
-    from collections.abc import Iterable
-
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InputError(
-            f"ignore: expected a list of rule codes such as ['D402'], found {_found(value)}"
-        )
-    codes = tuple(value)
-    for code in codes:
-        if not isinstance(code, str):
-            raise InputError(
-                f"ignore: expected rule codes as str such as 'D402', found {_found(code)}"
-            )
-    return codes
-
-
 def load_offers(path: str | Path) -> OfferSet:
     """Read and validate an offer file; InputError (one line per problem) when it is bad."""
     from decline.offers.parsing import load_offers as load
@@ -82,8 +42,8 @@ def compare(offer_set: OfferSet, *, samples: int = 10_000, seed: int = 0) -> Com
     from decline.offers.parsing import check_offer_set
 
     check_offer_set(offer_set, "offer_set")
-    _whole("samples", samples)
-    _whole("seed", seed)
+    arguments.whole("samples", samples)
+    arguments.whole("seed", seed)
     return run(offer_set, samples=samples, seed=seed)
 
 
@@ -104,10 +64,10 @@ def compose(
 
     check_offer_and_candidate(offer, candidate)
     for argument, value in (("reason", reason), ("tone", tone), ("channel", channel)):
-        _text(argument, value)
-    _text("lang", lang, optional=True)
-    _whole("variant", variant)
-    _day("date", date)
+        arguments.text(argument, value)
+    arguments.text("lang", lang, optional=True)
+    arguments.whole("variant", variant)
+    arguments.day("date", date)
     return run(
         offer,
         candidate,
@@ -136,11 +96,11 @@ def review(
     """
     from decline.checker.engine import review as run
 
-    _text("text", text)
-    _text("lang", lang)
+    arguments.text("text", text)
+    arguments.text("lang", lang)
     for argument, value in (("received", received), ("deadline", deadline), ("today", today)):
-        _day(argument, value)
-    codes = _codes(ignore)
+        arguments.day(argument, value)
+    codes = arguments.codes(ignore)
     return run(text, lang, received=received, deadline=deadline, today=today, ignore=codes)
 
 
@@ -164,13 +124,9 @@ def fix(
     """
     from decline.repair import fix as run
 
-    _text("text", text)
-    _text("lang", lang)
-    for argument, value in (("to", to), ("name", name), ("company", company), ("role", role)):
-        _text(argument, value, optional=True)
-    if not isinstance(decided, bool):
-        raise InputError(f"decided: expected True or False, found {_found(decided)}")
-    codes = _codes(ignore)
+    arguments.text("text", text)
+    arguments.text("lang", lang)
+    codes = arguments.codes(ignore)
     return run(
         text, lang, to=to, name=name, company=company, role=role, decided=decided, ignore=codes
     )

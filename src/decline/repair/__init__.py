@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from decline.errors import InputError
 from decline.repair.draft import Draft
 from decline.repair.edits import Change, Plan, Repair, edited
 from decline.repair.languagetool import REPLACEMENTS_UP_TO, with_replacements
@@ -62,15 +61,13 @@ def fix(
     them) are not acted on: ignoring D402 means no regret is added. Raises `InputError` as
     `review` does.
     """
+    from decline import arguments
     from decline.checker.engine import review
 
     for label, value in (("to", to), ("name", name), ("company", company), ("role", role)):
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise InputError(f"{label}: expected a non-empty text, found {value!r}", field=label)
-    if not isinstance(decided, bool):
-        raise InputError(f"decided: expected true or false, found {decided!r}", field="decided")
-    if register is not None and not isinstance(register, str):
-        raise InputError(f"register: expected a text, found {register!r}", field="register")
+        arguments.text(label, value, optional=True, blank=False)
+    arguments.flag("decided", decided)
+    arguments.text("register", register, optional=True)
     ignore = tuple(ignore)
     before = review(text, lang, ignore=ignore)
     ignored = frozenset(code.strip().upper() for code in ignore)
