@@ -12,16 +12,18 @@ The password comes from `DECLINE_SMTP_PASSWORD` or the system keyring (service
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import math
 import os
 import re
-import smtplib
-import ssl
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from decline.errors import InputError
+
+if TYPE_CHECKING:  # smtplib and ssl (with OpenSSL) load when a message goes out: start-up
+    import smtplib
+    import ssl
 
 SECURITIES = ("starttls", "ssl", "none")
 KEYRING_SERVICE = "decline-smtp"
@@ -120,6 +122,9 @@ def deliver(
     stays empty until the message starts to leave, so a caller interrupted (Ctrl-C) can
     tell that nothing can have gone out.
     """
+    import smtplib
+    import ssl
+
     target.check()
     context = context or ssl.create_default_context()
     client: smtplib.SMTP | None = None
@@ -155,6 +160,9 @@ def _goodbye(client: smtplib.SMTP) -> None:
 
 
 def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    import base64
+    import smtplib
+
     if (user + password).isascii():
         client.login(user, password)
         return
@@ -170,6 +178,8 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> None:
 
 
 def _envelope(client: smtplib.SMTP, sender: str, recipients: list[str], size: int) -> None:
+    import smtplib
+
     options = [f"size={size}"] if client.does_esmtp and client.has_extn("size") else []
     code, reply = client.mail(sender, options)
     if code != 250:
@@ -181,6 +191,8 @@ def _envelope(client: smtplib.SMTP, sender: str, recipients: list[str], size: in
 
 
 def _data(client: smtplib.SMTP, target: SmtpTarget, message: bytes, progress: list[str]) -> None:
+    import smtplib
+
     code, reply = client.docmd("data")
     if code != 354:
         raise smtplib.SMTPDataError(code, reply)
@@ -207,6 +219,9 @@ def _data(client: smtplib.SMTP, target: SmtpTarget, message: bytes, progress: li
 
 def _explain(error: BaseException, target: SmtpTarget) -> str:
     """Return one clear clause saying what went wrong with the server."""
+    import smtplib
+    import ssl
+
     where = target.where
     slow = f"the SMTP server {where} did not answer within {target.timeout:g} s"
     if isinstance(error, smtplib.SMTPAuthenticationError):
