@@ -91,7 +91,8 @@ def offer_json(offer: Offer) -> dict[str, Any]:
     return table
 
 
-def _value(value: object) -> str:
+def toml_value(value: object) -> str:
+    """Return `value` as TOML writes it: text, number, date, list or inline table."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):
@@ -102,9 +103,9 @@ def _value(value: object) -> str:
         # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped too.
         return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007F")
     if isinstance(value, list):
-        return "[" + ", ".join(_value(item) for item in value) + "]"
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     if isinstance(value, dict):
-        inner = ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items())
+        inner = ", ".join(f"{_key(k)} = {toml_value(v)}" for k, v in value.items())
         return "{ " + inner + " }" if inner else "{}"
     raise TypeError(f"cannot write {value!r} as TOML")
 
@@ -115,7 +116,7 @@ def _key(key: str) -> str:
 
 
 def table_lines(table: dict[str, Any]) -> list[str]:
-    return [f"{_key(key)} = {_value(value)}" for key, value in table.items()]
+    return [f"{_key(key)} = {toml_value(value)}" for key, value in table.items()]
 
 
 def dump_offers(offer_set: OfferSet) -> str:
@@ -126,16 +127,16 @@ def dump_offers(offer_set: OfferSet) -> str:
     if priorities.pairwise:
         lines += ["", "[priorities.pairwise]"]
         lines += [
-            f"{_value(f'{a}/{b}')} = {_value(_number(v))}"
+            f"{toml_value(f'{a}/{b}')} = {toml_value(_number(v))}"
             for (a, b), v in priorities.pairwise.items()
         ]
     elif priorities.weights:
         lines += ["", "[priorities]"]
         lines += table_lines({k: _number(v) for k, v in priorities.weights.items()})
     if offer_set.fx_base:
-        lines += ["", "[fx]", f"base = {_value(offer_set.fx_base)}"]
+        lines += ["", "[fx]", f"base = {toml_value(offer_set.fx_base)}"]
         lines += table_lines({k: _number(v) for k, v in offer_set.fx_rates.items()})
-    lines += ["", "[settings]", f"working_weeks = {_value(_number(offer_set.working_weeks))}"]
+    lines += ["", "[settings]", f"working_weeks = {toml_value(_number(offer_set.working_weeks))}"]
     for offer in offer_set.offers:
         table = offer_table(offer)
         contacts = table.pop("contact", [])

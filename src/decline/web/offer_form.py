@@ -11,7 +11,7 @@ from typing import Any
 
 from decline.dates import parse_date
 from decline.errors import InputError
-from decline.offers import RANGES, Contact, Offer, OfferSet, Range, rated_criteria
+from decline.offers import CRITERIA, RANGES, Contact, Offer, OfferSet, Range, rated_criteria
 from decline.offers.parsing import OfferFileError, Problem, parse_offers
 from decline.offers.writing import candidate_table, contact_table, dump_offers
 from decline.web.i18n import Words
@@ -49,22 +49,6 @@ _FIELDS: dict[str, str] = {
     "contact_register": "contact.register",
     "others": "others",
 }
-_NUMBERS = frozenset(
-    {
-        "base_salary",
-        "bonus_target_pct",
-        "signing_bonus",
-        "equity_value",
-        "equity_vesting_years",
-        "equity_cliff_months",
-        "retirement_match_pct",
-        "pto_days",
-        "benefits_value",
-        "commute_minutes",
-        "commute_days",
-        "commute_cost",
-    }
-)
 DATES = frozenset({"received", "deadline"})
 REQUIRED = ("id", "company", "role")
 
@@ -81,8 +65,9 @@ def fields() -> dict[str, str]:
 
 
 def numbers() -> frozenset[str]:
-    """Return the fields that hold numbers (read in the page's locale)."""
-    return _NUMBERS | frozenset(rating_fields())
+    """Return the fields that hold numbers (read in the page's locale): the registry's."""
+    figures = (name for criterion in CRITERIA.values() for name in criterion.form_fields)
+    return frozenset(figures) | frozenset(rating_fields())
 
 
 @dataclass

@@ -64,23 +64,12 @@ def write_export(data: dict[str, Any], path: Path, export_format: str) -> list[P
     raise InputError(f"--format: expected one of {', '.join(FORMATS)}, found {export_format!r}")
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped too.
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007F")
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    raise TypeError(f"cannot write {value!r} as TOML")
-
-
 def _to_toml(data: dict[str, Any]) -> str:
+    from decline.offers.writing import toml_value
+
     lines = ["# A decline workspace export: `decline import FILE` restores it."]
     for key in ("format", "schema", "migrations"):
-        lines.append(f"{key} = {_toml_value(data[key])}")
+        lines.append(f"{key} = {toml_value(data[key])}")
     empty = [table for table, rows in data["tables"].items() if not rows]
     if empty:
         # An empty table is written too: an import needs every table, even an empty one.
@@ -91,7 +80,7 @@ def _to_toml(data: dict[str, Any]) -> str:
             lines.append(f"[[tables.{table}]]")
             # TOML has no null: a missing key is a NULL on import.
             lines.extend(
-                f"{column} = {_toml_value(value)}"
+                f"{column} = {toml_value(value)}"
                 for column, value in row.items()
                 if value is not None
             )

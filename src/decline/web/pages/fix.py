@@ -8,7 +8,7 @@ draft each time (it is deterministic), so nothing is kept on the server between 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -27,14 +27,12 @@ def _repair(text: str, lang: str, ignore: tuple[str, ...]) -> Any:
 
 
 async def fix_page(
-    request: Request,
-    reviewed: Callable[..., dict[str, Any]],
-    with_labels: Callable[[dict[str, Any], Request], dict[str, Any]],
+    request: Request, review_answer: Callable[[Request, str, str], Awaitable[Response]]
 ) -> Response:
     """Show the repair to accept or reject; with `action=apply`, review the chosen result.
 
-    The Review page hands over how it reviews a draft and labels the checklist (`reviewed`,
-    `with_labels`), so the result looks exactly like its own and no import goes back to it.
+    The Review page hands over how it answers with a reviewed draft (`review_answer`), so
+    the result is its own page, and no import goes back to it.
     """
     form = await checked_form(request)
     text = field(form, "text").replace("\r\n", "\n")  # a browser posts a textarea in CRLF
@@ -48,16 +46,7 @@ async def fix_page(
     if repair is not None and field(form, "action") == "apply":
         ticked = [value for value in form.getlist("change") if isinstance(value, str)]
         chosen = [int(value) for value in ticked if value.isdecimal() and len(value) < 6]
-        result = repair.apply(chosen)
-        context = await run_in_threadpool(reviewed, result, lang, None, settings(request))
-        return page(
-            request,
-            "review.html",
-            text=result,
-            lang=lang,
-            keep_form="letter-form",
-            **with_labels(context, request),
-        )
+        return await review_answer(request, repair.apply(chosen), lang)
     return page(
         request,
         "review_fix.html",

@@ -244,15 +244,20 @@ def _save_draft(
 
 async def review_page(request: Request) -> Response:
     """Paste any draft and see the same highlighted review."""
-    context: dict[str, Any] = {"report": None, "review_error": None, "segments": []}
     text = ""
     lang = "auto"
     if request.method == "POST":
         form = await checked_form(request)
         text = field(form, "text")
         lang = field(form, "letter_lang") or "auto"
-        if text.strip():
-            context = await run_in_threadpool(reviewed, text, lang, None, settings(request))
+    return await _review_answer(request, text, lang)
+
+
+async def _review_answer(request: Request, text: str, lang: str) -> Response:
+    """Show the Review page with `text` reviewed (when there is one), as the person set it."""
+    context: dict[str, Any] = {"report": None, "review_error": None, "segments": []}
+    if text.strip():
+        context = await run_in_threadpool(reviewed, text, lang, None, settings(request))
     return page(
         request,
         "review.html",
@@ -274,7 +279,7 @@ async def fix_page(request: Request) -> Response:
     """Fix it for me, on the Review page (issue 13): see `decline.web.pages.fix`."""
     from decline.web.pages.fix import fix_page as show
 
-    return await show(request, reviewed, _with_labels)
+    return await show(request, _review_answer)
 
 
 ROUTES.append(Route("/review/fix", fix_page, methods=["POST"]))

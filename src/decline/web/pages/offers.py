@@ -51,21 +51,37 @@ async def home(request: Request) -> Response:
     return see_other("/offers")
 
 
-async def index(request: Request) -> Response:
-    """List the offers, with the candidate form and the offer file's import and export."""
+async def _offers_page(
+    request: Request,
+    status: int = 200,
+    *,
+    candidate: dict[str, str] | None = None,
+    candidate_problems: list[str] | None = None,
+    import_problems: list[str] | None = None,
+    kept: list[str] | None = None,
+    **more: Any,
+) -> Response:
+    """Render the Offers page over what is stored now; `more` for the import question."""
     stored, decisions = await run_in_threadpool(_stored, request)
-    kept = [name for name in request.query_params.get("kept", "").split(",") if name]
     return page(
         request,
         "offers.html",
+        status=status,
         stored=stored,
         decisions=decisions,
-        candidate=offer_form.candidate_values(stored),
+        candidate=offer_form.candidate_values(stored) if candidate is None else candidate,
         genders=GENDERS,
-        candidate_problems=[],
-        import_problems=[],
-        kept=[name for name in kept if name in decisions],
+        candidate_problems=candidate_problems or [],
+        import_problems=import_problems or [],
+        kept=[name for name in kept or [] if name in decisions],
+        **more,
     )
+
+
+async def index(request: Request) -> Response:
+    """List the offers, with the candidate form and the offer file's import and export."""
+    kept = [name for name in request.query_params.get("kept", "").split(",") if name]
+    return await _offers_page(request, kept=kept)
 
 
 async def save_candidate(request: Request) -> Response:
@@ -80,18 +96,7 @@ async def save_candidate(request: Request) -> Response:
     values = {name: field(form, name).strip() for name in shown}
     result = await run_in_threadpool(_store_candidate, request, values)
     if result:
-        stored, decisions = await run_in_threadpool(_stored, request)
-        return page(
-            request,
-            "offers.html",
-            status=422,
-            stored=stored,
-            decisions=decisions,
-            candidate=values,
-            genders=GENDERS,
-            candidate_problems=result,
-            import_problems=[],
-        )
+        return await _offers_page(request, 422, candidate=values, candidate_problems=result)
     next_page = field(form, "next")
     return see_other(next_page if next_page in ("/offers/new", "/offers") else "/offers")
 
@@ -235,20 +240,7 @@ async def import_file(request: Request) -> Response:
     try:
         kept = await run_in_threadpool(_import, request, text, replace)
     except ReplaceNeeded as question:
-        stored, decisions = await run_in_threadpool(_stored, request)
-        return page(
-            request,
-            "offers.html",
-            status=409,
-            stored=stored,
-            decisions=decisions,
-            candidate=offer_form.candidate_values(stored),
-            genders=GENDERS,
-            candidate_problems=[],
-            import_problems=[],
-            replacing=question.offers,
-            import_text=text,
-        )
+        return await _offers_page(request, 409, replacing=question.offers, import_text=text)
     except InputError as error:
         return await _import_failed(request, str(error).splitlines())
     return see_other("/offers?kept=" + ",".join(kept) if kept else "/offers")
@@ -266,18 +258,7 @@ def _import(request: Request, text: str, replace: bool) -> list[str]:
 
 
 async def _import_failed(request: Request, problems: list[str]) -> Response:
-    stored, decisions = await run_in_threadpool(_stored, request)
-    return page(
-        request,
-        "offers.html",
-        status=422,
-        stored=stored,
-        decisions=decisions,
-        candidate=offer_form.candidate_values(stored),
-        genders=GENDERS,
-        candidate_problems=[],
-        import_problems=problems,
-    )
+    return await _offers_page(request, 422, import_problems=problems)
 
 
 async def export(request: Request) -> Response:
