@@ -10,9 +10,6 @@ Screenshots go to `test-artifacts/letters-*.png`.
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,42 +18,10 @@ from urllib.parse import unquote
 
 import pytest
 
-from web_support import EXAMPLE, GRACEFUL, ROOT, running_server
+from browser_support import ARTIFACTS, FLAGS, chromium
+from web_support import EXAMPLE, GRACEFUL, running_server
 
-ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 EDIT = "P.S. I typed this line myself."
-
-
-def _chromium() -> str:
-    for candidate in (
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    message = "no chromium found (apt-get install chromium); the browser test cannot run"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _until(page: Any, expression: str, timeout: float = 15.0) -> None:
-    """Wait until a JS expression is true (polled: the app's CSP forbids eval-based waits)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still false after {timeout} s: {expression}")
-        page.wait_for_timeout(50)
 
 
 @contextmanager
@@ -68,7 +33,7 @@ def _session(
     The console must stay free of errors; with `refusals`, the browser's own line about
     an expected 422 answer is allowed.
     """
-    executable = _chromium()
+    executable = chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
     ARTIFACTS.mkdir(exist_ok=True)
     with running_server(tmp_path / "decline.db") as base, sync_api.sync_playwright() as play:

@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 
-from test_web_browser import FLAGS, _chromium
-from web_support import EXAMPLE, ROOT, running_server
+from browser_support import ARTIFACTS, FLAGS, chromium
+from web_support import EXAMPLE, running_server
 
-ARTIFACTS = ROOT / "test-artifacts"
 JARGON = ("decline add", "decline init", "OFFERS.toml", "[priorities]", "[fx]", "TOML")
 
 # what a person types in each language: the salary and the rate with that language's marks
@@ -150,7 +149,7 @@ def _journey(play: Any, executable: str, base: str, lang: str, script: bool) -> 
 @pytest.mark.browser
 @pytest.mark.parametrize(("lang", "script"), [("en", True), ("it", False), ("en", False)])
 def test_offers_and_compare_in_a_real_browser(tmp_path: Path, lang: str, script: bool) -> None:
-    executable = _chromium()
+    executable = chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
     ARTIFACTS.mkdir(exist_ok=True)
     with running_server(tmp_path / "decline.db") as base, sync_api.sync_playwright() as play:

@@ -11,36 +11,14 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from docs_support import BLOCK, run_decline
+
 DOC = Path(__file__).resolve().parent.parent / "docs" / "review.md"
 FILE = re.compile(r"<!-- file: ([\w.-]+) -->\n```text\n(.*?)```", re.S)
-BLOCK = re.compile(r"```console\n\$ (decline [^\n]*)\n(.*?)```", re.S)
-
-
-def run(command: str, folder: Path) -> str:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "COLUMNS": "80",
-        "NO_COLOR": "1",
-        "DECLINE_CONFIG": str(folder / "no-config.toml"),
-        "DECLINE_DB": str(folder / "decline.db"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "decline", *shlex.split(command)[1:]],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        env=env,
-        check=False,
-        timeout=60,
-    )
-    return done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +43,7 @@ def test_every_example_is_what_the_command_prints(folder: Path) -> None:
     text = DOC.read_text("utf-8")
     stale = []
     for match in BLOCK.finditer(text):
-        produced = run(match[1], folder)
+        produced = run_decline(match[1], folder)
         if produced != match[2]:
             stale.append((match, produced))
     if stale and os.environ.get("DECLINE_UPDATE_DOCS"):

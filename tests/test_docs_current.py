@@ -9,19 +9,15 @@ regenerate the blocks after a deliberate change: DECLINE_UPDATE_DOCS=1 pytest th
 
 from __future__ import annotations
 
-import os
-import re
 import shlex
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from docs_support import BLOCK, ROOT, check_block, run_decline
+
 DOCS = [ROOT / "README.md", ROOT / "docs" / "compare.md"]
-BLOCK = re.compile(r"```console\n\$ (decline [^\n]*)\n(.*?)```", re.S)
 
 
 def blocks() -> list[tuple[Path, str]]:
@@ -37,22 +33,7 @@ def output(command: str, folder: Path) -> str:
         (folder / "examples").mkdir()
         shutil.copy(ROOT / "examples" / "offers.toml", folder / "examples" / "offers.toml")
         shutil.copy(ROOT / "examples" / "draft.txt", folder / "draft.txt")
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "COLUMNS": "80",
-        "NO_COLOR": "1",
-        "DECLINE_CONFIG": str(folder / "no-config.toml"),
-        "DECLINE_DB": str(folder / "decline.db"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "decline", *args],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        env=env,
-        check=False,
-    )
-    return done.stdout + done.stderr
+    return run_decline(command, folder)
 
 
 def test_there_are_examples_to_check() -> None:
@@ -62,11 +43,4 @@ def test_there_are_examples_to_check() -> None:
 
 @pytest.mark.parametrize(("doc", "command"), blocks(), ids=lambda v: str(v).split("/")[-1])
 def test_example_output_is_current(doc: Path, command: str, tmp_path: Path) -> None:
-    text = doc.read_text("utf-8")
-    match = next(m for m in BLOCK.finditer(text) if m[1] == command)
-    actual = output(command, tmp_path)
-    if os.environ.get("DECLINE_UPDATE_DOCS"):
-        start, end = match.span(2)
-        doc.write_text(text[:start] + actual + text[end:], encoding="utf-8")
-        return
-    assert match[2] == actual, f"{doc.name}: `{command}` prints something else now"
+    check_block(doc, command, output(command, tmp_path))

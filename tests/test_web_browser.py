@@ -7,52 +7,16 @@ go to `test-artifacts/`.
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from web_support import ROOT, running_server
+from browser_support import ARTIFACTS, FLAGS, chromium, until
+from web_support import running_server
 
-ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CRITICISM = "Frankly, your management is a disorganised mess. "
-
-
-def _chromium() -> str:
-    for candidate in (
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    message = "no chromium found (apt-get install chromium); the browser test cannot run"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _until(page: Any, expression: str, timeout: float = 15.0) -> None:
-    """Wait until a JS expression is true (polled: the app's CSP forbids eval-based waits)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still false after {timeout} s: {expression}")
-        page.wait_for_timeout(50)
 
 
 def _add_offer(page: Any, base: str, **fields: str) -> None:
@@ -65,7 +29,7 @@ def _add_offer(page: Any, base: str, **fields: str) -> None:
 
 @pytest.mark.browser
 def test_the_journey_in_a_real_browser(tmp_path: Path) -> None:
-    executable = _chromium()
+    executable = chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
     ARTIFACTS.mkdir(exist_ok=True)
     today = date.today()
@@ -131,7 +95,7 @@ def test_the_journey_in_a_real_browser(tmp_path: Path) -> None:
             page.goto(f"{base}/offers")
             page.click("#offer-acme form[action$='/decide'] >> text=Decline this offer")
             page.wait_for_selector("textarea#text")
-            _until(page, "document.querySelectorAll('#checklist li.ok').length === 6")
+            until(page, "document.querySelectorAll('#checklist li.ok').length === 6")
             page.screenshot(path=str(ARTIFACTS / "web-3-write.png"), full_page=True)
 
             # 4. criticise the company: the span is marked in place, the checklist turns red
@@ -141,7 +105,7 @@ def test_the_journey_in_a_real_browser(tmp_path: Path) -> None:
                 "textarea#text", f"t => {{ t.focus(); t.setSelectionRange({at}, {at}); }}"
             )
             page.keyboard.type(CRITICISM)
-            _until(
+            until(
                 page,
                 "[...document.querySelectorAll('#highlights mark.sev-error')]"
                 ".some(m => m.textContent.includes('disorganised'))",
@@ -155,7 +119,7 @@ def test_the_journey_in_a_real_browser(tmp_path: Path) -> None:
                 "textarea#text", f"t => {{ t.focus(); t.setSelectionRange({at}, {end}); }}"
             )
             page.keyboard.press("Backspace")
-            _until(page, "document.querySelectorAll('#checklist li.ok').length === 6")
+            until(page, "document.querySelectorAll('#checklist li.ok').length === 6")
             assert page.query_selector("#highlights mark.sev-error") is None
             page.screenshot(path=str(ARTIFACTS / "web-5-fixed.png"), full_page=True)
 

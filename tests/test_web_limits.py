@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import http.client
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ import pytest
 
 from decline.web import create_app
 from decline.web.server import config, protocol
-from web_support import free_port
+from web_support import free_port, in_thread
 
 HEAD_TIMEOUT = 1.0
 
@@ -41,18 +40,8 @@ def serving(
     app = create_app(db, **options)
     bounded = protocol(HEAD_TIMEOUT, base=parser)
     server = uvicorn.Server(config(app, "127.0.0.1", port, http=bounded, **(server_options or {})))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
+    with in_thread(server):
         yield port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def raw_exchange(port: int, request: bytes, *, wait: float = 5.0) -> bytes:

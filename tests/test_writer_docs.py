@@ -8,12 +8,12 @@ DECLINE_UPDATE_DOCS=1 pytest tests/test_writer_docs.py.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from test_docs_current import BLOCK, ROOT, output
+from docs_support import BLOCK, ROOT, check_block
+from test_docs_current import output
 
 WRITE = ROOT / "docs" / "write.md"
 
@@ -37,11 +37,4 @@ def test_every_channel_is_shown_in_both_languages_and_both_italian_registers() -
 
 @pytest.mark.parametrize("command", commands(), ids=[str(n) for n in range(len(commands()))])
 def test_write_example_is_current(command: str, tmp_path: Path) -> None:
-    text = WRITE.read_text("utf-8")
-    match = next(m for m in BLOCK.finditer(text) if m[1] == command)
-    actual = output(command, tmp_path)
-    if os.environ.get("DECLINE_UPDATE_DOCS"):
-        start, end = match.span(2)
-        WRITE.write_text(text[:start] + actual + text[end:], encoding="utf-8")
-        return
-    assert match[2] == actual, f"write.md: `{command}` prints something else now"
+    check_block(WRITE, command, output(command, tmp_path))

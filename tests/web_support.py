@@ -80,7 +80,13 @@ def running_server(db: Path, **options: Any) -> Iterator[str]:
     config = uvicorn.Config(
         create_app(db, **options), host="127.0.0.1", port=port, log_level="warning"
     )
-    server = uvicorn.Server(config)
+    with in_thread(uvicorn.Server(config)):
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def in_thread(server: Any) -> Iterator[None]:
+    """Run a uvicorn server in a thread until the block ends (15 s to start, 10 s to stop)."""
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -89,7 +95,7 @@ def running_server(db: Path, **options: Any) -> Iterator[str]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield
     finally:
         server.should_exit = True
         thread.join(timeout=10)
