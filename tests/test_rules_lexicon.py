@@ -44,9 +44,8 @@ GOOD_IT = (
 )
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
+MUST_NOT_FLAG = {
+    "en": [
         "Frankly, it was a hard choice.",
         "To be honest, the decision took me a week.",
         "I was told you need an answer by Friday, so here it is.",
@@ -56,18 +55,7 @@ GOOD_IT = (
         "I was disappointed not to be able to say yes.",
         "I was disappointed to have to make this choice.",
     ],
-)
-def test_english_sentences_that_must_not_be_flagged(sentence: str) -> None:
-    report = review(GOOD_EN.format(x=sentence), "en")
-    assert report.graceful, [f.rule for f in report.findings]
-    assert report.ready_to_send, [f.rule for f in report.findings]
-    assert not report.signals["negative_about_company"]
-    assert not report.signals["oversharing"]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
+    "it": [
         "A dire il vero, è stata una scelta difficile.",
         "Mi era stato detto che serviva una risposta entro venerdì.",
         "Ho apprezzato la possibilità di lavorare da casa un giorno a settimana.",
@@ -76,12 +64,20 @@ def test_english_sentences_that_must_not_be_flagged(sentence: str) -> None:
         "Vi ringrazio anche per la molta pazienza con i miei orari.",
         "Per giunta, avete risposto a ogni mia domanda.",
     ],
+}
+GOOD = {"en": GOOD_EN, "it": GOOD_IT}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [(lang, sentence) for lang, sentences in MUST_NOT_FLAG.items() for sentence in sentences],
 )
-def test_italian_sentences_that_must_not_be_flagged(sentence: str) -> None:
-    report = review(GOOD_IT.format(x=sentence), "it")
+def test_sentences_that_must_not_be_flagged(lang: str, sentence: str) -> None:
+    report = review(GOOD[lang].format(x=sentence), lang)
     assert report.graceful, [f.rule for f in report.findings]
     assert report.ready_to_send, [f.rule for f in report.findings]
     assert not report.signals["negative_about_company"]
+    assert not report.signals["oversharing"]
 
 
 @pytest.mark.parametrize(

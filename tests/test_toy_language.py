@@ -92,8 +92,16 @@ def toy_env(tmp_path: Path) -> dict[str, str]:
 def run(
     env: dict[str, str], *args: str, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """Run `decline ARGS…` in the toy environment."""
+    return python(env, "-m", "decline", *args, stdin=stdin)
+
+
+def python(
+    env: dict[str, str], *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run this Python with ARGS in the toy environment, with a timeout."""
     return subprocess.run(
-        [sys.executable, "-m", "decline", *args],
+        [sys.executable, *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -162,15 +170,7 @@ WEB_SCRIPT = textwrap.dedent(
 
 
 def test_the_web_page_speaks_the_toy_language(toy_env: dict[str, str], tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", WEB_SCRIPT, str(tmp_path / "decline.db"), GRACEFUL],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=toy_env,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    result = python(toy_env, "-c", WEB_SCRIPT, str(tmp_path / "decline.db"), GRACEFUL)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["status"] == 200
