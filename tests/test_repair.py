@@ -370,16 +370,6 @@ def test_tu_drafts_get_tu_wording() -> None:
     assert "La ringrazio" not in repair.text
 
 
-def test_a_closing_goes_above_the_signature() -> None:
-    draft = (
-        "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n\n"
-        "Let's stay in touch, and I hope our paths cross again.\n\nPat\n"
-    )
-    repair = fix(draft, "en")
-    assert repair.text.endswith("again.\n\nBest regards,\nPat\n")
-    assert repair.needs == ()
-
-
 def test_a_closing_with_no_signature_asks_for_the_name_or_uses_the_one_given() -> None:
     draft = "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n"
     asked = fix(draft, "en")
@@ -510,26 +500,6 @@ def test_empty_text_is_an_input_error() -> None:
 
 def test_severity_order_is_what_not_worse_relies_on() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.SUGGESTION.rank
-
-
-def test_moves_added_at_the_very_end_of_a_draft_are_one_blank_line_apart() -> None:
-    draft = "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no."
-    repair = fix(draft, "en")
-    assert "\n\n\n" not in repair.text
-    assert repair.text.endswith("I hope our paths cross again.\n\nBest regards,\n")
-    assert_changes_rebuild_the_text(draft, repair)
-
-
-def test_a_closing_the_checker_does_not_know_is_not_doubled() -> None:
-    draft = (
-        "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n\n"
-        "With every good wish and my thanks once more,\nKit\n"
-    )
-    repair = fix(draft, "en")
-    assert "regards" not in repair.text
-    assert repair.text.endswith(
-        "I hope our paths cross again.\n\nWith every good wish and my thanks once more,\nKit\n"
-    )
 
 
 def test_a_flagged_sentence_keeps_its_clean_first_clause() -> None:
@@ -684,36 +654,6 @@ def test_a_missing_greeting_goes_above_the_body_and_below_a_subject_line() -> No
     assert repair.ready
 
 
-def test_lines_added_to_a_crlf_draft_end_in_crlf() -> None:
-    draft = "Hi Sam,\r\n\r\nThanks for the offer. I won't be taking it. Sorry to say no.\r\n\r\nKit"
-    repair = fix(draft, "en")
-    assert "\n" not in repair.text.replace("\r\n", "")
-    assert repair.text.endswith("again.\r\n\r\nBest regards,\r\nKit")
-    assert_changes_rebuild_the_text(draft, repair)
-
-
-def test_a_paragraph_taken_out_leaves_one_blank_line() -> None:
-    draft = (
-        "Hi Sam,\n\nThanks so much for the offer. I have decided not to accept it. Sorry to "
-        "say no.\n\nTo be honest the interview process was a joke and a waste of my time.\n\n"
-        "Best,\nKit\n"
-    )
-    repair = fix(draft, "en")
-    assert "a joke" not in repair.text
-    assert "\n\n\n" not in repair.text
-    assert repair.text.endswith("I hope our paths cross again.\n\nBest,\nKit\n")
-    assert_changes_rebuild_the_text(draft, repair)
-
-
-def test_a_pre_closing_line_stays_above_the_closing_and_below_added_moves() -> None:
-    draft = (
-        "Dear Ms. Okafor,\n\nThank you for the offer. I have decided not to accept it. I "
-        "regret that I cannot accept.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n"
-    )
-    repair = fix(draft, "en")
-    assert repair.text.endswith("positions.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n")
-
-
 def test_an_ignored_rule_is_not_acted_on() -> None:
     lang, parts = LETTERS["en-brief"]
     draft = build(parts, ("regret", "stay"))
@@ -738,3 +678,64 @@ def test_a_name_blank_under_the_closing_is_the_writers_own() -> None:
     assert repair.text.endswith("Cordiali saluti,\nLuca Neri\n")
     unknown = fix(draft, "it", to="Maria Rossi")
     assert "what goes in [Nome e Cognome]" in unknown.needs
+
+
+# How the end of a repaired letter is laid out: (draft, how it ends, what is gone).
+ENDINGS = [
+    pytest.param(
+        "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.",
+        "I hope our paths cross again.\n\nBest regards,\n",
+        (),
+        id="moves added at the very end are one blank line apart",
+    ),
+    pytest.param(
+        "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n\n"
+        "With every good wish and my thanks once more,\nKit\n",
+        "I hope our paths cross again.\n\nWith every good wish and my thanks once more,\nKit\n",
+        ("regards",),
+        id="a closing the checker does not know is not doubled",
+    ),
+    pytest.param(
+        "Hi Sam,\r\n\r\nThanks for the offer. I won't be taking it. Sorry to say no.\r\n\r\nKit",
+        "again.\r\n\r\nBest regards,\r\nKit",
+        (),
+        id="lines added to a CRLF draft end in CRLF",
+    ),
+    pytest.param(
+        "Hi Sam,\n\nThanks so much for the offer. I have decided not to accept it. Sorry to "
+        "say no.\n\nTo be honest the interview process was a joke and a waste of my time.\n\n"
+        "Best,\nKit\n",
+        "I hope our paths cross again.\n\nBest,\nKit\n",
+        ("a joke",),
+        id="a paragraph taken out leaves one blank line",
+    ),
+    pytest.param(
+        "Dear Ms. Okafor,\n\nThank you for the offer. I have decided not to accept it. I "
+        "regret that I cannot accept.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n",
+        "positions.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n",
+        (),
+        id="a pre-closing line stays above the closing and below added moves",
+    ),
+]
+
+
+@pytest.mark.parametrize(("draft", "ending", "gone"), ENDINGS)
+def test_the_end_of_a_repaired_letter(draft: str, ending: str, gone: tuple[str, ...]) -> None:
+    repair = fix(draft, "en")
+    assert repair.text.endswith(ending)
+    for text in gone:
+        assert text not in repair.text
+    if "\r\n" in draft:
+        assert "\n" not in repair.text.replace("\r\n", "")
+    assert "\n\n\n" not in repair.text.replace("\r\n", "\n")
+    assert_changes_rebuild_the_text(draft, repair)
+
+
+def test_a_closing_goes_above_the_signature() -> None:
+    draft = (
+        "Hi Sam,\n\nThanks for the offer. I won't be taking it. Sorry to say no.\n\n"
+        "Let's stay in touch, and I hope our paths cross again.\n\nPat\n"
+    )
+    repair = fix(draft, "en")
+    assert repair.text.endswith("again.\n\nBest regards,\nPat\n")
+    assert repair.needs == ()
