@@ -10,7 +10,7 @@ from cli_support import decline
 from decline.checker.engine import review
 from decline.checker.formats.text import render
 from decline.service.reports import summary_line, verdict
-from web_support import GRACEFUL
+from web_support import GRACEFUL, client
 
 UNGRACEFUL = "Hi,\n\nNo thanks, your offer was a waste of my time.\n\nBye\n"
 ITALIAN = (
@@ -63,3 +63,16 @@ def test_write_and_review_print_the_same_summary(
     reviewed = decline(capsys, db, "review", str(tmp_path / "letter.txt"))
     headline = reviewed.out.splitlines()[0]
     assert said.startswith(f"review: {headline}")
+
+
+def test_the_http_api_gives_the_clis_summary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`POST /api/v1/review` answers with the line `decline review` heads its report with."""
+    for text in (GRACEFUL, UNGRACEFUL, ITALIAN):
+        draft = tmp_path / "draft.txt"
+        draft.write_text(text, encoding="utf-8")
+        reviewed = decline(capsys, tmp_path / "decline.db", "review", str(draft))
+        answer = client(tmp_path / "web.db").post("/api/v1/review", json={"text": text})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["summary"] == reviewed.out.splitlines()[0]

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from decline.errors import InputError
 from decline.offers.writing import offer_json
+from decline.service.reports import summary_line
 from decline.web import inputs, service
 from decline.web.errors import ApiError
 from decline.web.languagetool import offload
@@ -47,7 +48,7 @@ async def review(request: Request) -> Response:
     report = await offload(len(text), review_it)
     labels = service.checklist_labels(report.lang)
     rows = [row.to_dict() for row in service.checklist(report, labels)]
-    return ok(report=report.to_dict(), checklist=rows)
+    return ok(report=report.to_dict(), checklist=rows, summary=summary_line(report))
 
 
 async def write(request: Request) -> Response:
@@ -80,6 +81,7 @@ def _write(request: Request, data: dict[str, Any]) -> dict[str, Any]:
             "talking_points": composed.talking_points,
         },
         "review": composed.report.to_dict(),
+        "summary": summary_line(composed.report),
     }
 
 

@@ -11,6 +11,11 @@ from typing import Any
 from decline import __version__, languages
 
 _TEXT: dict[str, Any] = {"type": "string"}
+_SUMMARY: dict[str, Any] = {
+    "type": "string",
+    "description": "the review in one line, in the letter's language, as `decline review` "
+    "heads its text report (English, 142 words · score 92 · graceful · ready to send)",
+}
 _DATE: dict[str, Any] = {"type": "string", "format": "date"}
 _INT: dict[str, Any] = {"type": "integer"}
 _NUMBER: dict[str, Any] = {"type": "number"}
@@ -337,6 +342,7 @@ def document() -> dict[str, Any]:
                         {
                             "report": _ref("Report"),
                             "checklist": {"type": "array", "items": _ref("ChecklistRow")},
+                            "summary": _SUMMARY,
                         }
                     ),
                     not_found=True,
@@ -399,7 +405,12 @@ def document() -> dict[str, Any]:
                 "responses": _answer(
                     "The letter and its review",
                     _object(
-                        {"ok": {"const": True}, "letter": _ref("Letter"), "review": _ref("Report")},
+                        {
+                            "ok": {"const": True},
+                            "letter": _ref("Letter"),
+                            "review": _ref("Report"),
+                            "summary": _SUMMARY,
+                        },
                         closed=False,
                     ),
                     not_found=True,
