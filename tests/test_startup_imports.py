@@ -22,6 +22,7 @@ MAIL = ("smtplib", "ssl", "email.message")  # decline.send.smtp itself is light
 CALENDAR = ("icalendar", "dateutil")
 LOCALE = ("babel",)
 WORKSPACE = ("sqlite3", "decline.workspace")
+COMPOSER = ("decline.writer.composer",)
 
 
 def imported(tmp_path: Path, *args: str) -> set[str]:
@@ -64,7 +65,7 @@ def test_the_check_sees_what_a_path_imports(tmp_path: Path) -> None:
         (("review", DRAFT), WEB + MAIL + CALENDAR + LOCALE + WORKSPACE + ("decline.writer",)),
         (("compare", EXAMPLE), WEB + MAIL + CALENDAR + WORKSPACE + ("decline.checker",)),
         (("write", EXAMPLE, "--offer", "acme", "--date", "2026-11-20"), WEB + MAIL + CALENDAR),
-        (("send", "--help"), WEB + MAIL + CALENDAR + ("decline.checker",)),
+        (("send", "--help"), WEB + MAIL + CALENDAR + COMPOSER + ("decline.checker",)),
         (("rules",), WEB + MAIL + CALENDAR + LOCALE + WORKSPACE),
     ],
     ids=["help", "review", "compare", "write", "send-help", "rules"],

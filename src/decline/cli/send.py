@@ -13,7 +13,7 @@ from decline.cli.workspace_options import open_workspace, parse_day
 from decline.exitcodes import ExitCode
 from decline.send.methods import METHODS
 from decline.send.smtp import TIMEOUT
-from decline.writer.composer import REASONS
+from decline.writer import REASONS
 
 
 def _timeout(ctx: click.Context, param: click.Parameter, value: float) -> float:

@@ -12,22 +12,12 @@ import datetime as dt
 from decline.errors import InputError
 from decline.offers import Candidate, Offer
 from decline.settings import TONES
+from decline.writer import REASONS as REASONS  # re-exported: callers import it here
 from decline.writer.channels import channel as find_channel
 from decline.writer.facts import contact_register, gather
 from decline.writer.letter import Letter
 from decline.writer.phrasebook import languages, phrasebook
 from decline.writer.writing import Writer
-
-REASONS = (
-    "other_offer",
-    "career_path",
-    "compensation",
-    "location",
-    "personal",
-    "role_fit",
-    "counteroffer",
-    "none",
-)
 
 
 def _check(name: str, value: str, choices: tuple[str, ...], field: str) -> None:
