@@ -23,7 +23,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ITALIAN_ARTICLE = r"(?:Il|Lo|La|I|Gli|Le|L['’])"
 _UNJOINED = re.compile(rf"\b(?:di|a|da|in|su)\s+{_ITALIAN_ARTICLE}(?=\s|[A-ZÀ-Ý])")
 _LEGAL_SUFFIX = re.compile(
-    r"\b(?:S\.?r\.?l\.?s?|S\.?p\.?A\.?|S\.?n\.?c\.?|S\.?a\.?s\.?|Inc\.?|Ltd\.?|LLC|LLP|GmbH|plc)"
+    r"\b(?:S\.?r\.?l\.?s?|S\.?p\.?A\.?|S\.?n\.?c\.?|S\.?a\.?s\.?|Soc\.\s?Coop\.?|Inc\.?|Ltd\.?|LLC|"
+    r"LLP|GmbH|plc)"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -77,8 +78,32 @@ _CALQUES = re.compile(
     r"\bAmmiro ciò che|\bsta costruendo\b|\bpreso un impegno per\b|\bnon fa per me\b|"
     r"\bDopo averla considerata\b|\bAlla fine,|\bogni successo\b|\btratto grande valore\b|"
     r"\bdi tipo diverso\b|\bè stata presa con rammarico\b|\bvisione del lavoro\b|"
-    r"\bofferta della posizione\b|\brisposta sull'offerta\b|\bAuspico\b",
+    r"\bofferta della posizione\b|\brisposta sull'offerta\b|\bAuspico\b|"
+    # the second reader (it2): stock turns, a calque of "respect", a tense out of sequence
+    r"\bResto volentieri in contatto\b|\bÈ un peccato\b|\b(?:molto|grande) rispetto per\b|"
+    r"\bSe vuoi restare in contatto\b|\bRipensandoci\b|\bprofilo LinkedIn è\b|"
+    r"\bspero di poterne riparlare,? se si presentasse\b|"
+    r"\bPensando al(?:le)? (?:attività|lavoro)\b|"
+    r"\bHo capito che cerco\b|\bche mi è stata offerta presso\b",
     re.IGNORECASE,
+)
+# Stiff or wrong English turns the English reader flagged (issue 12, en).
+_STIFF_ENGLISH = re.compile(
+    r"\bIn addition to our own\b|\bBesides our own\b|\bparticularly admired\b|"
+    r"\bwith regret, respectfully\b|\bfit my path\b|\bcan be found on\b|"
+    r"\bmy LinkedIn profile is https?:|\bnot being able to accept\b|\bunable to accept\b|"
+    r"\bwhose role\b|\bI have realized\b|\ban easy call\b|\bmiss the chance\b",
+    re.IGNORECASE,
+)
+# A spoken English line with the written forms nobody says on a call (issue 12, en).
+_UNSPOKEN_ENGLISH = re.compile(
+    r"\b(?:I am|I will|I would|I have (?:decided|concluded|accepted|chosen|realized|come)|"
+    r"do not|does not|is not|it is|Having (?:considered|given|weighed|reviewed))\b"
+    r"(?![.,;!?])"  # "where I am." cannot contract
+)
+# A LinkedIn message that sends you to LinkedIn: it is "here" ("qui") already.
+_LINKEDIN_IN_LINKEDIN = re.compile(
+    r"(?<!here )(?<!qui )\b(?:on|through|via|su|attraverso|tramite) LinkedIn\b", re.IGNORECASE
 )
 # A call is not "in person", and a spoken thanks names whom it thanks ("ringraziarLa").
 _ITALIAN_SPEECH = re.compile(r"\bdi persona\b|\bringraziare\b(?! anche)", re.IGNORECASE)
@@ -99,7 +124,11 @@ _AGREEING_BEFORE_FREE_TEXT = re.compile(
     r"\b(?:prezios[oaie]|bell[oaie]|ammirevol[ei]|interessant[ei]|util[ei])\s*$"
 )
 # A company name that starts with a common noun needs its article in Italian prose.
-_IMPLIED_ARTICLE = {"Studio": ("lo", "dello", "allo", "dallo", "nello", "sullo")}
+_IMPLIED_ARTICLE = {
+    "Studio": ("lo", "dello", "allo", "dallo", "nello", "sullo"),
+    "Banca": ("la", "della", "alla", "dalla", "nella", "sulla"),
+    "Ferrovie": ("le", "delle", "alle", "dalle", "nelle", "sulle"),
+}
 
 
 def sentences(text: str) -> list[str]:
@@ -164,12 +193,16 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
         for line in spoken:
             if _WRITTEN_IN_SPEECH.search(line):
                 found.append(f"a spoken line is written, not said: {line.strip()!r}")
+            if letter.lang == "en" and (said := _UNSPOKEN_ENGLISH.search(line)):
+                found.append(f"a spoken line without the spoken form: {said.group(0)!r}")
     if letter.channel == "linkedin":
         if len(letter.body) > 600:
             found.append(f"a LinkedIn message of {len(letter.body)} characters (> 600)")
         lines = letter.body.strip().splitlines()
         if len(lines) >= 2 and lines[-2].rstrip().endswith(",") and lines[-1] == candidate.name:
             found.append("a LinkedIn message ends with a letter's sign-off block")
+        for match in _LINKEDIN_IN_LINKEDIN.finditer(letter.body):
+            found.append(f"a LinkedIn message points to LinkedIn: {match.group(0)!r}")
     for part in (prose_blocks[1:2], prose_blocks[2:]) if letter.follow_up else (prose_blocks,):
         # a call and its confirming e-mail say the same things: each is read on its own
         found += _repeated_phrases("\n".join(part), offer, letter)
@@ -181,6 +214,9 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
         for line in spoken:
             if _ITALIAN_SPEECH.search(line):
                 found.append(f"a spoken line a call cannot say: {line.strip()!r}")
+    if letter.lang == "en":
+        for match in _STIFF_ENGLISH.finditer(letter.body):
+            found.append(f"a stiff or wrong English turn: {match.group(0)!r}")
     found += _register_problems(letter, offer, candidate, prose)
     found += _free_text_agreement(letter, offer, prose)
     return found
@@ -321,7 +357,7 @@ def _italian_article_problems(letter: Letter, prose: str, offer: Offer) -> list[
         for match in capital.finditer(prose):
             found.append(f"a capitalised article mid-sentence: {match.group(0)!r}")
     suffixes = len(_LEGAL_SUFFIX.findall(prose))
-    if suffixes > 1:
+    if suffixes > 0:  # the legal form belongs in the address block only
         found.append(f"the company's legal suffix appears {suffixes} times in the prose")
     return found
 

@@ -121,6 +121,34 @@ HARD: dict[str, tuple[Offer, Candidate]] = {
         ),
         dataclasses.replace(CANDIDATE, lang="it", grammatical_gender="feminine"),
     ),
+    # A cooperative's legal form ("Soc. Coop."), and a panel of three interviewers (it2).
+    "cooperative-panel": (
+        Offer(
+            id="coop",
+            company="Gli Orti Urbani Soc. Coop.",
+            role="Agronoma",
+            liked="il lavoro con le scuole sugli orti di quartiere",
+            contacts=(
+                Contact("Anna Bellini", None, None, None, "interviewer"),
+                Contact("Paolo Greco", "Dott.", None, None, "interviewer"),
+                Contact("Irene Sala", None, None, None, "interviewer"),
+            ),
+        ),
+        dataclasses.replace(CANDIDATE, lang="it", grammatical_gender="feminine"),
+    ),
+    # A plural common noun that needs its article ("le Ferrovie"), a recruiter and an engineer.
+    "plural-noun-company": (
+        Offer(
+            id="ferrovie",
+            company="Ferrovie Nord Trasporti S.p.A.",
+            role="Ingegnere di manutenzione",
+            contacts=(
+                Contact("Giada Rinaldi", None, "HR", None, "recruiter"),
+                Contact("Stefano Villa", "Ing.", None, None, "interviewer"),
+            ),
+        ),
+        Candidate(name="Sasha Marino", email="sasha@example.com", lang="it"),
+    ),
     **PROFILES,
 }
 
@@ -341,6 +369,43 @@ GIORGIO = Offer(
             GIORGIO,
             "guesses the reader's gender",
         ),
+        # the second blind readers (it2, en): one must-catch per class they named
+        (
+            "Ciao Giorgio,\n\nGrazie.\n\nResto volentieri in contatto.\n\nA presto,\nM",
+            {"lang": "it", "register": "tu", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "a calque or stiff turn: 'Resto volentieri in contatto'",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nAuguro agli Orti Urbani Soc. Coop. buon lavoro.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            dataclasses.replace(GIORGIO, company="Gli Orti Urbani Soc. Coop."),
+            "legal suffix",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nNutro grande stima per Banca Popolare.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            dataclasses.replace(GIORGIO, company="Banca Popolare S.p.A."),
+            "needs its article",
+        ),
+        (
+            "Dear Tom,\n\nBesides our own conversations, I enjoyed meeting Ana.\n\nBest,\nSam",
+            {},
+            TOM,
+            "a stiff or wrong English turn: 'Besides our own'",
+        ),
+        (
+            "Hi Tom, thank you for the offer. I hope we can stay connected on LinkedIn.",
+            {"channel": "linkedin"},
+            TOM,
+            "a LinkedIn message points to LinkedIn",
+        ),
+        (
+            "Talking points\n\n1. Reason\n   “I have decided to stay in my current role.”\n",
+            {"channel": "phone"},
+            TOM,
+            "a spoken line without the spoken form: 'I have decided'",
+        ),
     ],
 )
 def test_the_quality_checks_catch_what_they_are_for(
@@ -383,6 +448,33 @@ def test_the_quality_checks_catch_what_they_are_for(
             "Cordiali saluti,\nMaria",
             {"lang": "it", "register": "lei", "to_name": "Giorgio Neri", "gender": "feminine"},
             GIORGIO,
+        ),
+        # ...and one must-pass per class: the fix each reader proposed
+        (
+            "Ciao Giorgio,\n\nGrazie.\n\nMi farebbe piacere restare in contatto.\n\nA presto,\nM",
+            {"lang": "it", "register": "tu", "to_name": "Giorgio Neri"},
+            GIORGIO,
+        ),
+        (
+            "Gentile Ing. Neri,\n\nAuguro agli Orti Urbani buon lavoro.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            dataclasses.replace(GIORGIO, company="Gli Orti Urbani Soc. Coop."),
+        ),
+        (
+            "Gentile Ing. Neri,\n\nNutro grande stima per la Banca Popolare.\n\nSaluti,\nM",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            dataclasses.replace(GIORGIO, company="Banca Popolare S.p.A."),
+        ),
+        ("Dear Tom,\n\nI also enjoyed meeting Ana.\n\nBest,\nSam", {}, TOM),
+        (
+            "Hi Tom, thank you for the offer. I hope we can stay connected here on LinkedIn.",
+            {"channel": "linkedin"},
+            TOM,
+        ),
+        (
+            "Talking points\n\n1. Reason\n   “I've decided to stay where I am.”\n",
+            {"channel": "phone"},
+            TOM,
         ),
     ],
 )
