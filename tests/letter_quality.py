@@ -184,6 +184,7 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
     prose = "\n".join(prose_blocks)
     found += _greeting_problems(letter, offer)
     found += _italian_article_problems(letter, prose, offer)
+    found += _legal_suffix_problems(prose)
     found += _echo_problems(prose_blocks[1:-1] if len(prose_blocks) > 2 else prose_blocks)
     if letter.reason == "counteroffer" and _LEVERAGE.search(letter.body):
         found.append("the counteroffer reason says the offer was used as leverage")
@@ -356,10 +357,15 @@ def _italian_article_problems(letter: Letter, prose: str, offer: Offer) -> list[
         capital = re.compile(rf"(?<=[\w,])[ \t]{re.escape(article.group(0).strip())}\s?{rest}")
         for match in capital.finditer(prose):
             found.append(f"a capitalised article mid-sentence: {match.group(0)!r}")
-    suffixes = len(_LEGAL_SUFFIX.findall(prose))
-    if suffixes > 0:  # the legal form belongs in the address block only
-        found.append(f"the company's legal suffix appears {suffixes} times in the prose")
     return found
+
+
+def _legal_suffix_problems(prose: str) -> list[str]:
+    """The legal form belongs in the address block only, in every language."""
+    suffixes = len(_LEGAL_SUFFIX.findall(prose))
+    if suffixes > 0:
+        return [f"the company's legal suffix appears {suffixes} times in the prose"]
+    return []
 
 
 def _echo_problems(blocks: list[str]) -> list[str]:
