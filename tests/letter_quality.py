@@ -101,6 +101,8 @@ _UNSPOKEN_ENGLISH = re.compile(
     r"do not|does not|is not|it is|Having (?:considered|given|weighed|reviewed))\b"
     r"(?![.,;!?])"  # "where I am." cannot contract
 )
+# Channels that speak to one person: a panel is not greeted together there.
+_ONE_PERSON = ("linkedin", "phone")
 # A LinkedIn message that sends you to LinkedIn: it is "here" ("qui") already.
 _LINKEDIN_IN_LINKEDIN = re.compile(
     r"(?<!here )(?<!qui )\b(?:on|through|via|su|attraverso|tramite) LinkedIn\b", re.IGNORECASE
@@ -254,7 +256,7 @@ def _register_problems(letter: Letter, offer: Offer, candidate: Candidate, prose
         found.append(f"an e-mail in tu opens with a paper greeting: {line!r}")
     contact = next((c for c in offer.contacts if c.name.strip() == letter.to_name), None)
     interviewers = [c for c in offer.contacts if c.role == "interviewer"]
-    panel = letter.channel != "linkedin" and 1 < len(interviewers) == len(offer.contacts) <= 3
+    panel = letter.channel not in _ONE_PERSON and 1 < len(interviewers) == len(offer.contacts) <= 3
     if letter.register == "lei" and contact is not None and contact.honorific and not panel:
         surname = contact.name.split()[-1]
         if surname not in line or first_name(contact.name) in line.split():
@@ -327,7 +329,7 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
     name = " ".join(contact.name.split())
     given = first_name(name)
     panel = [c for c in offer.contacts if c.role == "interviewer"]
-    if letter.channel != "linkedin" and 1 < len(panel) == len(offer.contacts) <= 3:
+    if letter.channel not in _ONE_PERSON and 1 < len(panel) == len(offer.contacts) <= 3:
         greeted = [c.name for c in panel if first_name(c.name) not in line]
         if greeted and not (letter.tone == "formal" and any(c.honorific for c in panel)):
             return [f"a panel of interviewers, but {greeted} not greeted: {line!r}"]

@@ -514,3 +514,13 @@ def test_tu_greets_by_first_name_and_english_has_no_register() -> None:
         compose(offer, candidate, lang="it", register="voi")
     with pytest.raises(InputError, match="English has no register 'tu'"):
         compose(offer, candidate, lang="en", register="tu")
+
+
+def test_a_call_to_a_panel_is_with_one_person_and_so_is_its_e_mail() -> None:
+    offer, candidate = HARD["cooperative-panel"]
+    for lang in languages():
+        letter = compose(offer, candidate, lang=lang, channel="phone")
+        assert letter.follow_up is not None
+        assert "Paolo" not in letter.follow_up.body.split("\n\n")[0]
+        email = compose(offer, candidate, lang=lang, channel="email")
+        assert "Paolo" in email.body.split("\n\n")[0]  # an e-mail still greets all three

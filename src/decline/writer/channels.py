@@ -207,13 +207,15 @@ class Channel:
     `build` takes the writer and the letter's date (only a formal letter shows one).
     `needs_person` is the sentence to refuse with when the channel speaks to one named
     person and the offer names none. `makes_email` says the result is (or carries, for a
-    call) an e-mail that can be saved, downloaded as .eml or sent.
+    call) an e-mail that can be saved, downloaded as .eml or sent. `greets_panel` says two or
+    three interviewers are greeted together; a call (and its confirming e-mail) is with one.
     """
 
     name: str
     build: Callable[[Writer, dt.date], Letter]
     makes_email: bool
     needs_person: str | None = None
+    greets_panel: bool = True
 
 
 def _email(writer: Writer, date: dt.date) -> Letter:
@@ -239,12 +241,13 @@ CHANNELS: dict[str, Channel] = {
         "linkedin",
         _linkedin,
         makes_email=False,
+        greets_panel=False,
         needs_person=(
             "a LinkedIn message goes to one person: add a contact to the offer "
             "(or --to NAME), or choose another channel"
         ),
     ),
-    "phone": Channel("phone", _phone, makes_email=True),
+    "phone": Channel("phone", _phone, makes_email=True, greets_panel=False),
 }
 NAMES: tuple[str, ...] = tuple(CHANNELS)
 

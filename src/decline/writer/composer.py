@@ -65,7 +65,7 @@ def compose(
             f"0 to {book.variants - 1}",
             field="variant",
         )
-    facts = gather(offer, candidate, book, panel=chosen.needs_person is None)
+    facts = gather(offer, candidate, book, panel=chosen.greets_panel)
     writer = Writer(facts, book, tone, reason, variant)
     if chosen.needs_person is not None and writer.facts.addressee is None:
         raise InputError(chosen.needs_person, field="channel")
