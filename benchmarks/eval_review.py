@@ -201,7 +201,7 @@ def agreement(path_a: Path, path_b: Path) -> None:
     per_signal = {name: balanced_f1([(a[i][name], b[i][name]) for i in common]) for name in NAMES}
     macro = sum(per_signal[name] for name in SIGNALS) / len(SIGNALS)
     cells = " · ".join(f"{name} {per_signal[name]:.2f}" for name in NAMES)
-    print(f"  two blind annotators on {len(common)} letters: macro {macro:.3f}; {cells}")
+    print(f"  labels vs a second blind labelling ({len(common)}): macro {macro:.3f}; {cells}")
 
 
 def learned_layer() -> dict[str, Any]:
@@ -279,6 +279,8 @@ def main(argv: list[str]) -> int:
         report_on(path, verbose)
         if entry.get("labels_b"):
             agreement(path, CORPUS / str(entry["labels_b"]))
+        if entry.get("agreement_before_settling"):
+            print(f"  before disagreements were settled: {entry['agreement_before_settling']}")
     print("\nThe final corpora are not measured here: `make eval-final`, once, at the end.")
     return 0
 

@@ -55,12 +55,13 @@ class Letter:
 
 
 def training_corpora() -> list[Path]:
-    """Return the corpora the rules were never tuned on (and that are not the final set)."""
+    """Return the corpora the rules were never tuned on (not the final set, nor one kept
+    for measuring only: `train = false`)."""
     entries = tomllib.loads((CORPUS / "MANIFEST.toml").read_text("utf-8"))["corpus"]
     return [
         CORPUS / str(entry["file"])
         for entry in entries
-        if not entry.get("tuned") and not entry.get("final")
+        if not entry.get("tuned") and not entry.get("final") and entry.get("train", True)
     ]
 
 
