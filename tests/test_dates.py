@@ -92,8 +92,10 @@ def test_every_face_says_the_same_about_a_bad_date(
         assert result.err.strip() == f"decline: {date_problem(WRONG, field=option)}", args
         seen.append(option)
 
-    text = example_offers().read_text("utf-8").replace(
-        "received = 2026-11-18", f'received = "{WRONG}"', 1
+    text = (
+        example_offers()
+        .read_text("utf-8")
+        .replace("received = 2026-11-18", f'received = "{WRONG}"', 1)
     )
     assert f'"{WRONG}"' in text
     with pytest.raises(InputError) as raised:
