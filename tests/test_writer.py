@@ -206,6 +206,24 @@ def test_a_name_that_starts_with_a_common_noun_gets_its_article() -> None:
     assert "presso Studio" not in body
 
 
+@pytest.mark.parametrize(
+    ("company", "said", "never"),
+    [
+        ("Officine Meccaniche Riunite", "delle Officine Meccaniche Riunite", "di Officine"),
+        ("Cantieri Navali Riuniti S.p.A.", "dei Cantieri Navali Riuniti", "S.p.A"),
+        ("Banca Popolare del Lario S.c.p.A.", "della Banca Popolare del Lario", "S.c.p.A"),
+        ("Acme Analytics", "di Acme Analytics", "dell'Acme"),  # a plain name stays bare
+    ],
+)
+def test_plural_names_get_their_article_and_every_legal_form_stays_out(
+    company: str, said: str, never: str
+) -> None:
+    offer = dataclasses.replace(FULL_OFFER, company=company)
+    body = composer.compose(offer, FULL_CANDIDATE, lang="it", tone="warm", variant=0).body
+    assert said in body
+    assert never not in body
+
+
 def test_an_honorific_with_no_equivalent_gives_the_full_name_and_a_note() -> None:
     offer = dataclasses.replace(
         FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific="Ing."),)
