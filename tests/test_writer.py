@@ -386,3 +386,20 @@ def test_what_was_liked_is_kept_in_its_own_language_and_a_note_says_when_it_is_l
     assert "scrive" not in english.body
     assert any("leaves it out" in note for note in english.notes)
     assert not any("leaves it out" in note for note in letter.notes)
+
+
+@pytest.mark.parametrize("variant", range(4))
+def test_a_formal_message_in_tu_never_opens_with_ciao(variant: int) -> None:
+    for channel in ("linkedin", "email", "letter"):
+        body = composer.compose(
+            FULL_OFFER,
+            FULL_CANDIDATE,
+            lang="it",
+            tone="formal",
+            channel=channel,
+            variant=variant,
+            register="tu",
+        ).body
+        lines = body.splitlines()
+        assert not any(line.startswith("Ciao") for line in lines), (channel, body)
+        assert any(line.startswith("Gentil") for line in lines), (channel, body)
