@@ -113,20 +113,27 @@ def fix(
     company: str | None = None,
     role: str | None = None,
     decided: bool = False,
+    register: str | None = None,
     ignore: Iterable[str] = (),
 ) -> Repair:
     """Repair a draft decline in its own words (`decline review --fix`; see `decline.repair`).
 
     Returns the repaired `.text`, its `.changes`, what only the person can supply
-    (`.needs`) and the checker's `.report` on the result. A rule in `ignore` is not acted
-    on. Raises `InputError` as `review` does, or for an argument of the wrong type; nothing
-    else.
+    (`.needs`) and the checker's `.report` on the result. `register` (Italian: `lei` or
+    `tu`) words what is added; by default it is read from the draft. A rule in `ignore` is
+    not acted on. Raises `InputError` as `review` does, or for an argument of the wrong
+    type; nothing else.
     """
-    from decline.repair import fix as run
+    from decline.repair import fix as run  # it checks its own arguments
 
-    arguments.text("text", text)
-    arguments.text("lang", lang)
-    codes = arguments.codes(ignore)
     return run(
-        text, lang, to=to, name=name, company=company, role=role, decided=decided, ignore=codes
+        text,
+        lang,
+        to=to,
+        name=name,
+        company=company,
+        role=role,
+        decided=decided,
+        register=register,
+        ignore=ignore,
     )

@@ -64,11 +64,13 @@ def fix(
     from decline import arguments
     from decline.checker.engine import review
 
+    arguments.text("text", text)
+    arguments.text("lang", lang)
     for label, value in (("to", to), ("name", name), ("company", company), ("role", role)):
         arguments.text(label, value, optional=True, blank=False)
     arguments.flag("decided", decided)
     arguments.text("register", register, optional=True)
-    ignore = tuple(ignore)
+    ignore = arguments.codes(ignore)
     before = review(text, lang, ignore=ignore)
     ignored = frozenset(code.strip().upper() for code in ignore)
     draft = Draft(text.removeprefix("\ufeff"), before)
