@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from decline.checker.report import SIGNALS
+
 if TYPE_CHECKING:
     from decline.checker.analysis import Analysis
 
@@ -70,21 +72,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 _HIT_KEYS = tuple((category, f"hits:{category}") for category in HIT_CATEGORIES)
-_SIGNAL_KEYS = {
-    name: f"signal:{name}"
-    for name in (
-        "gratitude",
-        "clear_decision",
-        "addressed_by_name",
-        "brief_reason",
-        "regret",
-        "stay_connected",
-        "door_open",
-        "oversharing",
-        "negative_about_company",
-        "professional_tone",
-    )
-}
+_SIGNAL_KEYS = {name: f"signal:{name}" for name in SIGNALS}
 STATISTICS = (
     "log_words",
     "log_sentences",
