@@ -13,26 +13,14 @@ page nor moves the focus.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from web_support import EXAMPLE, ROOT, running_server
+from browser_support import ARTIFACTS, FLAGS, chromium
+from web_support import EXAMPLE, running_server
 
-ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 LOCALES = {"en": "en-GB", "it": "it-IT"}
 BLOCKING = ("serious", "critical")
@@ -44,20 +32,6 @@ FLAWED = (
 )
 
 
-def _chromium() -> str:
-    for candidate in (
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    message = "no chromium found (apt-get install chromium); the axe test cannot run"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def browser_and_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, str]]:
     """One server over a seeded workspace and one browser, shared by every combination.
@@ -66,7 +40,7 @@ def browser_and_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
     Send page has a letter), Beta is declined and marked sent (the Status page has
     follow-ups).
     """
-    executable = _chromium()
+    executable = chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
     pytest.importorskip("axe_playwright_python")
     ARTIFACTS.mkdir(exist_ok=True)
