@@ -150,7 +150,7 @@ def test_eml_input_reviews_the_text_part(decline_cli: Run, tmp_path: Path) -> No
         (
             "Je vous remercie pour votre offre, mais je dois la décliner.".encode(),
             ["draft.txt"],
-            "not English or Italiano",
+            "not English or Italian;",
         ),
         (b"Dear Tom, thanks. I decline.", ["draft.txt", "--today", "tomorrow"], "--today"),
         (b"Dear Tom, thanks. I decline.", ["draft.txt", "--ignore", "D999"], "D999"),

@@ -42,6 +42,6 @@ def detect(text: str) -> str:
     best = max(scores, key=lambda code: (scores[code], code == languages.REFERENCE))
     count = scores[best]
     if count == 0 or (len(tokens) >= 30 and count / len(tokens) < _MIN_SHARE):
-        names = " or ".join(lexicon.load(code).name for code in lexicon.available())
+        names = " or ".join(languages.meta(code).name for code in lexicon.available())
         raise InputError(f"the letter is not {names}; use --lang to force a language")
     return best
