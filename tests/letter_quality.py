@@ -92,7 +92,10 @@ _STIFF_ENGLISH = re.compile(
     r"\bIn addition to our own\b|\bBesides our own\b|\bparticularly admired\b|"
     r"\bwith regret, respectfully\b|\bfit my path\b|\bcan be found on\b|"
     r"\bmy LinkedIn profile is https?:|\bnot being able to accept\b|\bunable to accept\b|"
-    r"\bwhose role\b|\bI have realized\b|\ban easy call\b|\bmiss the chance\b",
+    r"\bwhose role\b|\bI have realized\b|\ban easy call\b|\bmiss the chance\b|"
+    # the third (en2): unidiomatic, cool, dangling, or selling the candidate short
+    r"\bwelcome connecting\b|\bShould you wish to stay in touch\b|\bthat fit\.|"
+    r"\bfit for my skills\b|\bfrom this location\b",
     re.IGNORECASE,
 )
 # A spoken English line with the written forms nobody says on a call (issue 12, en).
@@ -101,6 +104,8 @@ _UNSPOKEN_ENGLISH = re.compile(
     r"do not|does not|is not|it is|Having (?:considered|given|weighed|reviewed))\b"
     r"(?![.,;!?])"  # "where I am." cannot contract
 )
+# Italian titles English has no word for: an English letter drops them.
+_NO_ENGLISH_TITLE = frozenset({"Ing", "Avv", "Arch", "Geom", "Rag"})
 # Channels that speak to one person: a panel is not greeted together there.
 _ONE_PERSON = ("linkedin", "phone")
 # A LinkedIn message that sends you to LinkedIn: it is "here" ("qui") already.
@@ -133,6 +138,37 @@ _IMPLIED_ARTICLE = {
 }
 
 
+# Deliberation before a decision ("After careful thought", "Having weighed it"): once is
+# thoughtful, two sentences in a row that both deliberate read as padding (en2 reader).
+_DELIBERATION = re.compile(
+    r"\b(?:After (?:careful|considerable|a lot of|some|much) (?:thought|consideration|"
+    r"reflection|review)|Having (?:given|weighed|thought|looked|considered|reviewed)|"
+    r"On reflection|After reflection|I have concluded|I weighed|Taking the terms as a whole|"
+    r"Dopo (?:attenta|lunga|una attenta) (?:riflessione|valutazione)|Dopo averci pensato|"
+    r"Ho concluso|Valutando con calma|Tutto considerato|Ci ho pensato)",
+    re.IGNORECASE,
+)
+# Words two sentences in a row may share without a reader noticing: what the letter is about.
+_SHARED_FREELY = frozenset(
+    """offer offerta position role ruolo proposta""".split()  # noqa: SIM905
+)
+# English contractions: warm may use them, a formal letter never does.
+_CONTRACTION = re.compile(
+    r"\b(?:I'd|I'm|I've|I'll|let's|don't|doesn't|isn't|won't|can't|wasn't|it's|that's|"
+    r"we'll|you're)\b",
+    re.IGNORECASE,
+)
+# A subject line that reads as the company's own mail, not the candidate's answer.
+_COMPANY_SUBJECT = re.compile(r"^(?:Offer (?:for|of)\b|Job offer\b)", re.IGNORECASE)
+# The confirming e-mail after a call announces nothing: the news was given on the phone.
+_ANNOUNCED_AGAIN = re.compile(
+    r"\b(?:To confirm:|unfortunately|I am sorry to say|I regret to say|As discussed, I am sorry)",
+    re.IGNORECASE,
+)
+# A singular verb next to the candidate's own words, whose number the composer cannot know.
+_SINGULAR_VERBS = r"(?:was|is|has|stands|è stat[oa]|è|era)"
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (good enough for the composer's own, well-punctuated text)."""
     out: list[str] = []
@@ -141,6 +177,11 @@ def sentences(text: str) -> list[str]:
         if paragraph:
             out += [part for part in _SENTENCE_END.split(paragraph) if part]
     return out
+
+
+def surname(name: str) -> str:
+    """Return a name's last word: what a greeting by title must show."""
+    return name.split()[-1]
 
 
 def words(text: str) -> list[str]:
@@ -222,6 +263,126 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
             found.append(f"a stiff or wrong English turn: {match.group(0)!r}")
     found += _register_problems(letter, offer, candidate, prose)
     found += _free_text_agreement(letter, offer, prose)
+    found += _adjacent_problems(prose_blocks, offer, letter, candidate)
+    found += _company_repeated(prose_blocks, spoken, offer)
+    found += _english_problems(letter, offer)
+    found += _italian_problems(letter, candidate, prose)
+    for contact in offer.contacts if spoken else ():
+        full = " ".join(contact.name.split())
+        if first_name(full) != full and any(full in line for line in spoken):
+            found.append(f"a spoken line names {full!r} in full: nobody says that on a call")
+    return found
+
+
+def _adjacent_problems(
+    blocks: list[str], offer: Offer, letter: Letter, candidate: Candidate
+) -> list[str]:
+    """A content word, or a deliberation, in two sentences in a row ("glad … glad")."""
+    names = set(
+        words(" ".join([offer.company, offer.role, letter.to_name or "", offer.liked or ""]))
+    )
+    names |= set(words(" ".join([candidate.name, candidate.linkedin or ""])))
+    names |= set(words(" ".join(contact.name for contact in offer.contacts)))
+    ignored = {_stem(w) for w in _STOPWORDS | _SHARED_FREELY | names}
+    # the greeting, the closing and a LinkedIn sign-off are not prose; a call and its
+    # confirming e-mail are read apart
+    if letter.channel == "linkedin":
+        blocks = blocks[:-1]
+    parts = [blocks[1:2], blocks[2:]] if letter.follow_up is not None else [blocks]
+    said = [
+        [s for block in part if not block.splitlines()[0].endswith(",") for s in sentences(block)]
+        for part in parts
+        if part
+    ]
+    found = []
+    for before, after in (pair for part in said for pair in itertools.pairwise(part)):
+        stems = [
+            {_stem(w) for w in words(sentence) if len(_stem(w)) > 2} - ignored
+            for sentence in (before, after)
+        ]
+        shared = sorted(stems[0] & stems[1])
+        if shared:
+            found.append(f"{'/'.join(shared)} in two sentences in a row: {before!r} / {after!r}")
+        if _DELIBERATION.search(before) and _DELIBERATION.search(after):
+            found.append(f"two deliberations in a row: {before!r} / {after!r}")
+    return found
+
+
+def _stem(word: str) -> str:
+    """Return what two forms of one word share ("careful", "carefully"), crudely.
+
+    An elided article or a contraction is not the word ("l'offerta" is "offerta", "I'd" is
+    nothing to notice)."""
+    return re.split("['’]", word)[-1][:6]
+
+
+def _spoken_name(company: str) -> str:
+    """Return the company's name as prose says it: no legal form, no leading article."""
+    name = re.sub(rf"[\s,]+{_LEGAL_SUFFIX.pattern}\.?\s*$", "", company.strip())
+    return re.sub(rf"^(?:{_ITALIAN_ARTICLE}|The)\s?", "", name) or name
+
+
+def _company_repeated(blocks: list[str], spoken: list[str], offer: Offer) -> list[str]:
+    """The company named three times in a letter, or twice in a call (en2, it3 readers)."""
+    name = _spoken_name(offer.company)
+    found = []
+    written = blocks[3:] if spoken else blocks[1:]  # the greeting may name a team
+    count = sum(block.count(name) for block in written)
+    if count > 2:
+        found.append(f"{name!r} {count} times in one letter: 'you', 'your team' after the first")
+    said = sum(line.count(name) for line in spoken)
+    if said > 1:
+        found.append(f"{name!r} {said} times in one call")
+    return found
+
+
+def _italian_problems(letter: Letter, candidate: Candidate, prose: str) -> list[str]:
+    """Lei signed like a chat, a reason its regret contradicts, a comma before "e" (it3)."""
+    if letter.lang != "it":
+        return []
+    found = []
+    written = letter.follow_up if letter.follow_up is not None else letter
+    last_line = written.body.rstrip().splitlines()[-1].strip()
+    me = " ".join(candidate.name.split())
+    signed_short = me not in last_line and last_line.endswith(first_name(me))
+    if letter.register == "lei" and first_name(me) != me and signed_short:
+        found.append(f"a Lei message signed with the first name only: {last_line!r}")
+    if letter.reason == "role_fit" and re.search(r"in un altro momento", prose):
+        found.append("a role that does not fit, yet one 'avrei accolto in un altro momento'")
+    # a comma before "e" joining two complements or two verbs of the same "io" (a comma
+    # before a new subject, "…, e ho apprezzato", is good Italian)
+    for match in re.finditer(r"\S+, e (?:per|sarei|auguro|spero|resto)\b", prose):
+        found.append(f"a comma before 'e': {match.group(0)!r}")
+    return found
+
+
+def _english_problems(letter: Letter, offer: Offer) -> list[str]:
+    """Register, agreement and pointing slips in English (en2 reader)."""
+    if letter.lang != "en":
+        return []
+    found = []
+    written = letter.follow_up if letter.follow_up is not None else letter
+    if letter.tone == "formal":
+        for match in _CONTRACTION.finditer(written.body):
+            found.append(f"a contraction in a formal letter: {match.group(0)!r}")
+    if written.subject and _COMPANY_SUBJECT.search(written.subject):
+        found.append(f"a subject that reads as the company's mail: {written.subject!r}")
+    if letter.follow_up is not None:
+        for match in _ANNOUNCED_AGAIN.finditer(letter.follow_up.body):
+            found.append(f"the confirming e-mail announces the news again: {match.group(0)!r}")
+    liked = (offer.liked or "").strip()
+    if liked:
+        head = f"(?i:{re.escape(liked[:1])}){re.escape(liked[1:])}"
+        agreeing = rf"\b{_SINGULAR_VERBS}\s+{head}|{head}\s+{_SINGULAR_VERBS}\b"
+        for match in re.finditer(agreeing, letter.body):
+            found.append(f"a verb agrees with what they liked: {match.group(0)[:40]!r}")
+    said = [s for block in letter.body.split("\n\n") for s in sentences(block)]
+    for before, sentence in itertools.pairwise(["", *said]):
+        match = re.search(r"\b(?:decline|turn down|refuse) it\b|\bturn it down\b", sentence)
+        if match and not re.search(r"\b(?:offer|position|role)\b", sentence[: match.start()]):
+            last = [w for w in words(before) if w not in _STOPWORDS][-1:]
+            if last not in (["offer"], ["position"], ["role"]):
+                found.append(f"'it' points back to {last}: {sentence!r}")
     return found
 
 
@@ -258,8 +419,8 @@ def _register_problems(letter: Letter, offer: Offer, candidate: Candidate, prose
     interviewers = [c for c in offer.contacts if c.role == "interviewer"]
     panel = letter.channel not in _ONE_PERSON and 1 < len(interviewers) == len(offer.contacts) <= 3
     if letter.register == "lei" and contact is not None and contact.honorific and not panel:
-        surname = contact.name.split()[-1]
-        if surname not in line or first_name(contact.name) in line.split():
+        last = surname(contact.name)
+        if last not in line or first_name(contact.name) in line.split():
             found.append(f"a Lei letter to {contact.honorific} greets without the title: {line!r}")
     reader = _READER_GENDER.get(contact.honorific or "") if contact else None
     for word, gender in (("Caro", "masculine"), ("Cara", "feminine")):
@@ -330,15 +491,32 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
     given = first_name(name)
     panel = [c for c in offer.contacts if c.role == "interviewer"]
     if letter.channel not in _ONE_PERSON and 1 < len(panel) == len(offer.contacts) <= 3:
-        greeted = [c.name for c in panel if first_name(c.name) not in line]
+        greeted = [
+            c.name for c in panel if first_name(c.name) not in line and surname(c.name) not in line
+        ]
         if greeted and not (letter.tone == "formal" and any(c.honorific for c in panel)):
             return [f"a panel of interviewers, but {greeted} not greeted: {line!r}"]
+    honorific = contact.honorific
+    if letter.lang == "en" and (honorific or "").rstrip(".") in _NO_ENGLISH_TITLE:
+        honorific = None  # English has no "Ing.": the letter names the person without it
     formal = letter.tone == "formal" and letter.channel != "linkedin"
     # Italian with Lei greets a title by title and surname in every tone ("Gentile Prof. Caruso")
-    formal = formal or (
-        letter.lang == "it" and letter.register == "lei" and bool(contact.honorific)
-    )
-    if given != name and name in line and not (formal and not contact.honorific):
+    formal = formal or (letter.lang == "it" and letter.register == "lei" and bool(honorific))
+    # On paper, or in a formal tone, a title is greeted by title and surname ("Dear Dr.
+    # Moretti,", never "Dear Francesca," under a block reading "Dr. Francesca Moretti"); an
+    # Italian Lei letter on paper to someone without a title greets by full name, since
+    # "Gentile Anna," on paper is a Lei letter in tu's clothes (it3 reader).
+    titled = bool(honorific) and letter.register != "tu"
+    if titled and (letter.tone == "formal" or letter.channel == "letter" or formal):
+        if given != name and surname(name) not in line:
+            return [f"a first-name greeting to {honorific} {name}: {line!r}"]
+        return []
+    postal_lei = letter.lang == "it" and letter.register == "lei" and letter.channel == "letter"
+    if postal_lei and given != name:
+        if surname(name) not in line:
+            return [f"a Lei letter on paper greets {name} by first name: {line!r}"]
+        return []
+    if given != name and name in line and not (formal and not honorific):
         return [f"the greeting uses the full name: {line!r}"]
     if not formal and given not in line:
         return [f"a {letter.tone} greeting does not use the first name: {line!r}"]

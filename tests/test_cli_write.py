@@ -117,7 +117,7 @@ def test_quick_mode_needs_no_file(capsys: pytest.CaptureFixture[str], tmp_path: 
     )
     assert result.code == 0
     assert "Dear Maria," in result.out
-    assert "Luca Bianchi" in result.out
+    assert "meeting Luca" in result.out  # a warm letter names people met by first name
     assert "https://linkedin.com/in/alex" in result.out
     assert "Acme" in result.out
     assert "Acme Inc" not in result.out  # the legal form stays out of the prose

@@ -213,6 +213,13 @@ def _letter(body: str, **changes: object) -> object:
 
 TOM = Offer(id="x", company="Acme", role="Engineer", contacts=(Contact("Tom Whitfield", "Mr"),))
 BOTTEGA = Offer(id="b", company="La Bottega S.r.l.", role="Dev", contacts=(NICCOLO,))
+ANNA = Offer(
+    id="a",
+    company="Tessuti Brambilla S.r.l.",
+    role="Planner",
+    liked="the patient-panel sessions",
+    contacts=(Contact("Anna Ricci", None, None, None, "hiring_manager"),),
+)
 GIORGIO = Offer(
     id="o",
     company="Gli Orti Urbani S.r.l.",
@@ -406,6 +413,117 @@ GIORGIO = Offer(
             TOM,
             "a spoken line without the spoken form: 'I have decided'",
         ),
+        # the third readers (en2, it3): one must-catch per family they named
+        (
+            "Dear Tom,\n\nThank you. I have decided not to accept the offer. I have accepted "
+            "another role.\n\nBest,\nSam",
+            {},
+            TOM,
+            "accept in two sentences in a row",
+        ),
+        (
+            "Dear Tom,\n\nThank you. Having weighed the offer, I must decline it. After careful "
+            "review of the package, I find it does not suit me.\n\nBest,\nSam",
+            {},
+            TOM,
+            "two deliberations in a row",
+        ),
+        (
+            "Alex Rivera\n\nDear Tom,\n\nThank you.\n\nBest regards,\n\nAlex",
+            {"channel": "letter"},
+            TOM,
+            "a first-name greeting to Mr Tom Whitfield",
+        ),
+        (
+            "Hello Tom,\n\nPlease accept my sincere thanks.\n\nKind regards, Alex",
+            {"channel": "linkedin", "tone": "formal"},
+            TOM,
+            "a first-name greeting to Mr Tom Whitfield",
+        ),
+        (
+            "Alex Rivera\n\nGentile Anna,\n\nGrazie.\n\nCordiali saluti,\n\nAlex Rivera",
+            {"lang": "it", "channel": "letter", "register": "lei", "to_name": "Anna Ricci"},
+            ANNA,
+            "a Lei letter on paper greets Anna Ricci by first name",
+        ),
+        (
+            "Talking points\n\n1. Personal\n   “It was great to meet Tom Whitfield.”\n",
+            {"channel": "phone"},
+            TOM,
+            "names 'Tom Whitfield' in full",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nGrazie per la proposta.\n\nBuona giornata, Alex",
+            {"lang": "it", "channel": "linkedin", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "a Lei message signed with the first name only: 'Buona giornata, Alex'",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nIl ruolo non fa per me. Rinuncio a un'opportunità che avrei "
+            "accolto volentieri in un altro momento.\n\nCordiali saluti,\nAlex Rivera",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri", "reason": "role_fit"},
+            GIORGIO,
+            "avrei accolto in un altro momento",
+        ),
+        (
+            "Gentile Ing. Neri,\n\nSeguirò il vostro lavoro, e sarei felice di sentirci."
+            "\n\nCordiali saluti,\nAlex Rivera",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+            "a comma before 'e'",
+        ),
+        (
+            "Dear Anna,\n\nThank you. What stood out most was the patient-panel sessions."
+            "\n\nBest,\nSam",
+            {"to_name": "Anna Ricci"},
+            ANNA,
+            "a verb agrees with what they liked",
+        ),
+        (
+            "Dear Tom,\n\nThank you for the time devoted to the selection process. With regret, "
+            "I have decided to decline it.\n\nBest,\nSam",
+            {},
+            TOM,
+            "'it' points back to ['process']",
+        ),
+        (
+            "Dear Mr Whitfield,\n\nThank you. I'd be glad to stay in touch.\n\nKind regards,\nS",
+            {"tone": "formal"},
+            TOM,
+            'a contraction in a formal letter: "I\'d"',
+        ),
+        (
+            "Dear Tom,\n\nThank you.\n\nBest,\nSam",
+            {"subject": "Offer for the position of Engineer"},
+            TOM,
+            "a subject that reads as the company's mail",
+        ),
+        (
+            "Talking points\n\n1. Open\n   “Thank you for the offer.”\n",
+            {
+                "channel": "phone",
+                "follow_up": _letter(
+                    "Dear Tom,\n\nThanks for the call. To confirm: unfortunately, I will not "
+                    "be accepting.\n\nBest,\nSam"
+                ),
+            },
+            TOM,
+            "the confirming e-mail announces the news again: 'To confirm:'",
+        ),
+        (
+            "Dear Tom,\n\nThank you for the offer from Acme. I admire the team. I wish Acme "
+            "well, and I hope Acme thrives.\n\nBest,\nSam",
+            {},
+            TOM,
+            "'Acme' 3 times in one letter",
+        ),
+        (
+            "Dear Mr Whitfield,\n\nThank you. I would welcome connecting on LinkedIn."
+            "\n\nKind regards,\nSam",
+            {"tone": "formal"},
+            TOM,
+            "a stiff or wrong English turn: 'welcome connecting'",
+        ),
     ],
 )
 def test_the_quality_checks_catch_what_they_are_for(
@@ -475,6 +593,45 @@ def test_the_quality_checks_catch_what_they_are_for(
             "Talking points\n\n1. Reason\n   “I've decided to stay where I am.”\n",
             {"channel": "phone"},
             TOM,
+        ),
+        # ...and the fixes the third readers proposed (en2, it3)
+        (
+            "Alex Rivera\n\nDear Mr Whitfield,\n\nThank you.\n\nKind regards,\n\nAlex",
+            {"channel": "letter"},
+            TOM,
+        ),
+        (
+            "Alex Rivera\n\nGentile Anna Ricci,\n\nGrazie.\n\nCordiali saluti,\n\nAlex Rivera",
+            {"lang": "it", "channel": "letter", "register": "lei", "to_name": "Anna Ricci"},
+            ANNA,
+        ),
+        (
+            "Gentile Ing. Neri,\n\nGrazie per la proposta.\n\nCordiali saluti, Alex Rivera",
+            {"lang": "it", "channel": "linkedin", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
+        ),
+        (
+            "Talking points\n\n1. Personal\n   “It was great to meet Tom.”\n",
+            {
+                "channel": "phone",
+                "follow_up": _letter(
+                    "Dear Tom,\n\nThanks for the call. To confirm, I will not be accepting the "
+                    "position.\n\nBest,\nSam"
+                ),
+            },
+            TOM,
+        ),
+        (
+            "Dear Anna,\n\nThank you. I was struck most of all by the patient-panel sessions."
+            "\n\nBest,\nSam",
+            {"to_name": "Anna Ricci"},
+            ANNA,
+        ),
+        (
+            "Gentile Ing. Neri,\n\nSeguirò il vostro lavoro e, se capiterà l'occasione, ne "
+            "riparleremo volentieri.\n\nCordiali saluti,\nAlex Rivera",
+            {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
+            GIORGIO,
         ),
     ],
 )

@@ -52,7 +52,7 @@ def test_every_move_has_four_clearly_different_variants(lang: str, tone: str) ->
 def test_every_template_fills_from_known_facts(lang: str) -> None:
     known = {"role", "company", "name", "honorific", "surname", "manager", "people", "liked"}
     known |= {"linkedin", "candidate", "date", "city", "person", "title", "text", "address"}
-    known |= {"first", "me", "subject", "firsts", "names", "formally"}
+    known |= {"first", "me", "subject", "firsts", "names", "formally", "people_first"}
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
@@ -62,15 +62,15 @@ def test_every_template_fills_from_known_facts(lang: str) -> None:
             for value in node:
                 walk(value)
         elif isinstance(node, str):
-            # A wording that names a gendered word offers a neutral one after " || ": only
-            # the last alternative must fill from facts every letter has.
+            # A wording that names a gendered word or the place ("Como") offers one without
+            # it after " || ": only the last alternative must fill from facts every letter has.
             *gendered, neutral = node.split(ALTERNATIVE)
             assert set(re.findall(r"\{(\w+)\}", neutral)) <= known, node
             for option in gendered:
                 assert set(re.findall(r"\{(\w+)\}", option)) <= known | agreeing, node
 
     meta = phrasebook(lang).meta
-    agreeing = {*meta.get("gendered_writer", {}), *meta.get("gendered_reader", {})}
+    agreeing = {*meta.get("gendered_writer", {}), *meta.get("gendered_reader", {}), "location"}
     walk({key: table for key, table in phrasebook(lang).data.items() if key != "meta"})
 
 
@@ -244,8 +244,12 @@ def test_the_recipient_is_the_hiring_manager_then_the_recruiter_then_the_first()
 
 def test_people_met_are_named_and_what_was_liked_is_mentioned() -> None:
     letter = compose(FULL_OFFER, FULL_CANDIDATE, lang="en")
-    assert "Luca Bianchi, Elena Verdi and Giulia D'Amico" in letter.body
+    assert "Luca, Elena and Giulia" in letter.body  # warmly, by first name (en2 reader)
     assert "the team's work on open data" in letter.body
+    formal = compose(FULL_OFFER, FULL_CANDIDATE, lang="en", tone="formal")
+    assert "Luca Bianchi, Elena Verdi and Giulia D'Amico" in formal.body
+    call = compose(FULL_OFFER, FULL_CANDIDATE, lang="en", tone="formal", channel="phone")
+    assert "Luca, Elena and Giulia" in call.body  # nobody says full names on a call
     italian = compose(FULL_OFFER, FULL_CANDIDATE, lang="it")
     assert "Luca Bianchi, Elena Verdi e Giulia D'Amico" in italian.body
 

@@ -55,6 +55,7 @@ class Facts:
     manager: Person | None  # the hiring manager, when the addressee is someone else
     others: tuple[Person, ...]  # people met besides the addressee (and a thanked manager)
     liked: str | None
+    location: str | None  # where the job is, as the offer names it ("Como")
     linkedin: str | None
     email: str | None
     phone: str | None
@@ -98,12 +99,21 @@ class Facts:
         if self.manager is not None:
             values["manager"] = self.manager.name
         if self.others:
+            listed = (meta["list_and"], meta.get("list_and_euphonic", ""))
+            initials = meta.get("list_euphonic_initials", "")
             values["people"] = join_names(
-                [person.name for person in self.others],
-                meta["list_and"],
-                meta.get("list_and_euphonic", ""),
-                meta.get("list_euphonic_initials", ""),
+                [person.name for person in self.others], *listed, initials
             )
+            # said aloud, or warmly, people are their first names ("Paolo, Chiara and
+            # Davide"), unless two share one and only the full names tell them apart
+            firsts = [first_name(person.name) for person in self.others]
+            if len(set(firsts)) < len(firsts):
+                firsts = [person.name for person in self.others]
+            values["people_first"] = join_names(firsts, *listed, initials)
+        if self.location and not any(
+            word in self.location.casefold() for word in meta.get("not_places", ())
+        ):
+            values["location"] = self.location  # "Remote" or "Hybrid" is no place to name
         values |= _gendered(meta.get("gendered_writer", {}), self.gender)
         if len(self.addressees) == 1 and self.addressee is not None:
             values |= _gendered(meta.get("gendered_reader", {}), self.addressee.gender)
@@ -234,6 +244,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
         manager=manager,
         others=others,
         liked=_liked(offer, candidate, book, notes),
+        location=_text("location", offer.location),
         linkedin=_text("linkedin", candidate.linkedin),
         email=_text("e-mail", candidate.email),
         phone=_text("phone", candidate.phone),
