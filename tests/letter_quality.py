@@ -409,6 +409,8 @@ def _register_problems(letter: Letter, offer: Offer, candidate: Candidate, prose
     body = letter.follow_up.body if letter.follow_up is not None else letter.body
     if letter.channel == "letter" and line.startswith(("Ciao", "Buongiorno", "Hello", "Hi ")):
         found.append(f"a paper letter opens like a chat: {line!r}")
+    if letter.channel == "letter" and (chat := re.search(r"\bLet['’]s\b", prose)):
+        found.append(f"a paper letter talks like a chat: {chat.group(0)!r}")
     if letter.lang != "it":
         return found
     if letter.register == "tu" and re.search(r"Distinti saluti|Cordiali saluti|Porgo", body):

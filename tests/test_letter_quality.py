@@ -518,6 +518,13 @@ GIORGIO = Offer(
             "'Acme' 3 times in one letter",
         ),
         (
+            "Alex Rivera\n\nDear Mr Whitfield,\n\nThank you. Let's keep in touch.\n\n"
+            "Kind regards,\n\nAlex",
+            {"channel": "letter"},
+            TOM,
+            'a paper letter talks like a chat: "Let\'s"',
+        ),
+        (
             "Dear Mr Whitfield,\n\nThank you. I would welcome connecting on LinkedIn."
             "\n\nKind regards,\nSam",
             {"tone": "formal"},

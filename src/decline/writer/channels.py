@@ -44,8 +44,9 @@ PARAGRAPHS: dict[str, Plan] = {
     "brief": (("gratitude", "decision", "reason"), ("stay_connected", "door_open")),
 }
 # A LinkedIn message is short: its decision carries the regret, and the personal touch is
-# the first thing it gives up when it runs long.
-_SHORT = (("gratitude",), ("decision", "reason"), ("personal",), ("stay_connected", "door_open"))
+# the first thing it gives up when it runs long. The personal touch opens the closing
+# paragraph: a chat of one-line paragraphs reads as a list (en2 reader).
+_SHORT = (("gratitude",), ("decision", "reason"), ("personal", "stay_connected", "door_open"))
 LINKEDIN: dict[str, Plan] = {"warm": _SHORT, "formal": _SHORT, "brief": PARAGRAPHS["brief"]}
 # The phone call's confirming e-mail: the call already carried the personal touch.
 FOLLOW_UP: dict[str, Plan] = {
