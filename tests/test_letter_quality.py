@@ -518,6 +518,13 @@ GIORGIO = Offer(
             "'Acme' 3 times in one letter",
         ),
         (
+            "Dear Tom,\n\nThank you for the offer from Fondazione Istituto Biorobotica. I admire "
+            "Fondazione Istituto Biorobotica.\n\nBest,\nSam",
+            {},
+            dataclasses.replace(TOM, company="Fondazione Istituto Biorobotica"),
+            "'Fondazione Istituto Biorobotica' 2 times in one letter",
+        ),
+        (
             "Alex Rivera\n\nDear Mr Whitfield,\n\nThank you. Let's keep in touch.\n\n"
             "Kind regards,\n\nAlex",
             {"channel": "letter"},

@@ -68,11 +68,10 @@ class Facts:
     def values(self, book: Phrasebook) -> dict[str, str]:
         """Return the template values the facts allow."""
         meta = book.meta
+        spoken = without_legal_suffix(self.company, meta.get("legal_suffixes", ()))
         values = {
             "company": with_implied_article(
-                without_legal_suffix(self.company, meta.get("legal_suffixes", ())),
-                meta.get("implied_articles", {}),
-                meta.get("articles", {}),
+                spoken, meta.get("implied_articles", {}), meta.get("articles", {})
             ),
             "role": self.role,
             "candidate": self.candidate,
@@ -110,6 +109,10 @@ class Facts:
             if len(set(firsts)) < len(firsts):
                 firsts = [person.name for person in self.others]
             values["people_first"] = join_names(firsts, *listed, initials)
+        if _name_words(spoken, meta.get("name_articles", ())) <= SHORT_NAME:
+            # a short name may come back in the closing line; a long one is said once, and
+            # the closing says "your work", "la vostra realtà" (en2, it3 readers)
+            values["company_again"] = values["company"]
         if self.location and not any(
             word in self.location.casefold() for word in meta.get("not_places", ())
         ):
@@ -122,6 +125,19 @@ class Facts:
         if self.linkedin:
             values["linkedin"] = self.linkedin
         return values
+
+
+# A company name of more words than this is said once per letter ("Fondazione Istituto
+# Italiano di Biorobotica"); a shorter one ("Acme Analytics") may be said twice.
+SHORT_NAME = 2
+
+
+def _name_words(name: str, articles: Sequence[str]) -> int:
+    """Count the words of a name a reader hears: capitalised ones, a leading article aside."""
+    words = name.split()
+    if len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    return sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
 
 
 def _gendered(words: dict[str, dict[str, str]], gender: str | None) -> dict[str, str]:
