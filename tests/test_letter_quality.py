@@ -525,6 +525,13 @@ GIORGIO = Offer(
             "'Fondazione Istituto Biorobotica' 2 times in one letter",
         ),
         (
+            "Talking points\n\n1. Open\n   “Thanks for the offer from Fondazione Istituto "
+            "Biorobotica.”\n",
+            {"channel": "phone"},
+            dataclasses.replace(TOM, company="Fondazione Istituto Biorobotica"),
+            "'Fondazione Istituto Biorobotica' 1 times in one call",
+        ),
+        (
             "Alex Rivera\n\nDear Mr Whitfield,\n\nThank you. Let's keep in touch.\n\n"
             "Kind regards,\n\nAlex",
             {"channel": "letter"},
