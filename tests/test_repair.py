@@ -712,7 +712,7 @@ ENDINGS = [
     pytest.param(
         "Dear Ms. Okafor,\n\nThank you for the offer. I have decided not to accept it. I "
         "regret that I cannot accept.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n",
-        "positions.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n",
+        "experience.\n\nThanking you,\n\nYours faithfully,\nRobin Hale\n",
         (),
         id="a pre-closing line stays above the closing and below added moves",
     ),
