@@ -255,6 +255,32 @@ def test_people_met_are_named_and_what_was_liked_is_mentioned() -> None:
     assert "Luca Bianchi, Elena Verdi e Giulia D'Amico" in italian.body
 
 
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_the_location_reason_names_a_place_but_never_remote(lang: str) -> None:
+    for variant in range(phrasebook(lang).variants):
+        for tone in ("warm", "formal", "brief"):
+            como = dataclasses.replace(FULL_OFFER, location="Como")
+            letter = compose(como, FULL_CANDIDATE, lang=lang, tone=tone, reason="location",
+                             variant=variant)  # fmt: skip
+            assert "Como" in letter.body, (tone, variant)
+            remote = dataclasses.replace(FULL_OFFER, location="Remote (EU)")
+            letter = compose(remote, FULL_CANDIDATE, lang=lang, tone=tone, reason="location",
+                             variant=variant)  # fmt: skip
+            assert "Remote" not in letter.body, (tone, variant)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_a_long_company_name_is_said_once_and_a_short_one_may_come_back(lang: str) -> None:
+    long = dataclasses.replace(FULL_OFFER, company="Fondazione Istituto Italiano di Biorobotica")
+    short = dataclasses.replace(FULL_OFFER, company="Acme")
+    for variant in range(phrasebook(lang).variants):
+        for tone in ("warm", "formal"):
+            letter = compose(long, FULL_CANDIDATE, lang=lang, tone=tone, variant=variant)
+            assert letter.body.count("Istituto Italiano di Biorobotica") == 1, (tone, variant)
+            letter = compose(short, FULL_CANDIDATE, lang=lang, tone=tone, variant=variant)
+            assert 1 <= letter.body.count("Acme") <= 2, (tone, variant)
+
+
 def test_without_a_contact_the_team_is_greeted_and_a_note_asks_for_a_name() -> None:
     offer, candidate = PROFILES["no-contact"]
     letter = compose(offer, candidate, lang="en")
