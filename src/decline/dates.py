@@ -8,13 +8,13 @@ bad one. Dates the program stored itself (the workspace database) are read with
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
+from decline.cache import compile as compile_pattern
 from decline.errors import InputError, show
 
 EXAMPLE = "2026-11-25"
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DAY = compile_pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_date(value: object, *, field: str) -> date:

@@ -8,7 +8,6 @@ or the system keyring.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +96,8 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         return Settings(path=path)
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read the settings file ({error})") from None
+    import tomllib
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:

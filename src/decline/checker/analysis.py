@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from decline.cache import compile as compile_pattern
 from decline.checker import learned
 from decline.checker.document import Document, count_words
 from decline.checker.lexicon import Lexicon
@@ -21,7 +22,7 @@ from decline.checker.rule import Finding, Rule, Severity
 
 # Template blanks look the same in every language; words such as "(job title)" come from
 # the lexicon's `placeholder` category.
-PLACEHOLDER = re.compile(
+PLACEHOLDER = compile_pattern(
     r"\[(?![.…\s]*\])(?!sic\])[^\[\]\n]{1,80}\](?!\()"  # [Company Name], not "[…]" or "[sic]"
     r"|_{2,}\([^\n]{0,160}?\)_{2,}|_{2,}[A-Za-z][\w ]{0,40}?_{2,}|_{3,}"  # __(Name)__, ____
     r"|<(?![a-z]+://)[A-Za-z][^<>@\n]{0,40}>"  # <Name>
@@ -34,20 +35,20 @@ PLACEHOLDER = re.compile(
 )
 MAX_SPAN = 400  # characters: no lexicon phrase is longer, so no match is sought past this
 GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
-_EXPLAINING_CLAUSE = re.compile(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
+_EXPLAINING_CLAUSE = compile_pattern(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
 # every PLACEHOLDER alternative but XXX and the merge fields' names needs one of these
 _BLANK_MARKS = ("[", "__", "<", "{", "$", "%", "*|", "#", "NAME")
-_ELLIPSIS_ONLY = re.compile(r"[.…_ \t]+")
-_EMPTY_FIELD = re.compile(r"\w[ \t]+[,:]")  # "Dear ," : a greeting, a gap, the comma
-_JOINED = re.compile(r"\s*(?:,|&|\+|/|\band\b|\be\b|\bed\b)\s*", re.IGNORECASE)
-_BLANK_CHARS = re.compile(r"[\[\]{}<>_]+")
-SHOUTING = re.compile(
+_ELLIPSIS_ONLY = compile_pattern(r"[.…_ \t]+")
+_EMPTY_FIELD = compile_pattern(r"\w[ \t]+[,:]")  # "Dear ," : a greeting, a gap, the comma
+_JOINED = compile_pattern(r"\s*(?:,|&|\+|/|\band\b|\be\b|\bed\b)\s*", re.IGNORECASE)
+_BLANK_CHARS = compile_pattern(r"[\[\]{}<>_]+")
+SHOUTING = compile_pattern(
     r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
 )
-_CAPITALS = re.compile(r"[A-Z]{2}")
-EXCLAMATIONS = re.compile(r"!{2,}|[!?]*\?!+[!?]*")  # what `exclamations()` finds, slowly
-_MARK_RUN = re.compile(r"[!?]++")
-EMOJI = re.compile(
+_CAPITALS = compile_pattern(r"[A-Z]{2}")
+EXCLAMATIONS = compile_pattern(r"!{2,}|[!?]*\?!+[!?]*")  # what `exclamations()` finds, slowly
+_MARK_RUN = compile_pattern(r"[!?]++")
+EMOJI = compile_pattern(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff]"
     r"|(?<![\w:])[:;=]-?[)(DPp](?![\w])"
 )

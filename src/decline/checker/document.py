@@ -14,28 +14,29 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from decline import languages
+from decline.cache import compile as compile_pattern
 from decline.checker.lexicon import Lexicon
 
 CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature at most
 # Where a closing may start: at a line's start, or after a sentence on the same line.
-_CLOSING_AT = re.compile(r"(?m)^[ \t]*|([.!?])[ \t]+")
-_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
-_WORD_CHAR = re.compile(r"[^\W_]")  # where a _WORD can start
+_CLOSING_AT = compile_pattern(r"(?m)^[ \t]*|([.!?])[ \t]+")
+_WORD = compile_pattern(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_WORD_CHAR = compile_pattern(r"[^\W_]")  # where a _WORD can start
 # Each run of end marks is tried once, from its start (a later start in the same run fails
 # whenever the first does): a long run of dots costs linear time, not quadratic.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = compile_pattern(
     r"(?<![.!?…])[.!?…]++[\"”’)\]]*+(?=\s|$)|(?<![.!?])[.!?]++(?=[A-Z])|\r?\n[ \t\r]*\n\s*"
 )
-_BULLET_LINE = re.compile(r"[ \t]*(?:[-*•–]|\d+[.)])[ \t]+\S")
-_BULLET = re.compile(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
-_DATE_PREFIX = re.compile(r"[^\n]{0,40}?(?<!\d)(?:19|20)\d\d(?!\d)[.,]?[ \t]*")
-_SALUTATION_END = re.compile(r"[,:;!]|\r?\n|[ \t]+[—–][ \t]*")
+_BULLET_LINE = compile_pattern(r"[ \t]*(?:[-*•–]|\d+[.)])[ \t]+\S")
+_BULLET = compile_pattern(r"\n[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
+_DATE_PREFIX = compile_pattern(r"[^\n]{0,40}?(?<!\d)(?:19|20)\d\d(?!\d)[.,]?[ \t]*")
+_SALUTATION_END = compile_pattern(r"[,:;!]|\r?\n|[ \t]+[—–][ \t]*")
 # Talking points greet inside a bullet or a quote: '- "Hi Sandra, …' or '• Buongiorno Roberta'
-_QUOTED_GREETING = re.compile(
+_QUOTED_GREETING = compile_pattern(
     r"(?:[-*•][ \t]*)(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘]?[ \t]*"
     r"|(?:[A-Z][\w ]{0,20}:[ \t]*)?[\"“'‘][ \t]*"
 )
-_SIGNATURE_LINE = re.compile(
+_SIGNATURE_LINE = compile_pattern(
     r"^[ \t]*(?:[\[(<{_].*|.*@.*|https?://\S+|\+?[\d ()./-]{6,}|(?:[A-Z\u00c0-\u024f][\w'’.-]*"
     r"|[a-z]{1,3}|&)(?:[ \t]+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z]{1,3}|&|\(.*\)))*+)[ \t,]*$"
 )
@@ -78,7 +79,7 @@ class Document:
         return index if index > 0 else 0
 
 
-_WORD_START = re.compile(r"[^\W_][\w'’-]*")  # counts exactly the words _WORD finds, faster
+_WORD_START = compile_pattern(r"[^\W_][\w'’-]*")  # counts exactly the words _WORD finds, faster
 
 
 def count_words(text: str) -> int:
@@ -96,7 +97,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BLANK = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|_{2,}\S*|\bX{3,}\b")
+_BLANK = compile_pattern(r"\[[^\[\]\n]*\]|\([^()\n]*\)|_{2,}\S*|\bX{3,}\b")
 
 
 def _is_prose(line: str) -> bool:
@@ -114,7 +115,7 @@ def _is_prose(line: str) -> bool:
     return len(tokens) >= 9 or line.rstrip().endswith((".", "!", "?"))
 
 
-_TITLE_ONLY_END = re.compile(r"\r?\n[ \t]*([^\r\n,:;!]{1,60}?)[ \t]*([,:;!])")
+_TITLE_ONLY_END = compile_pattern(r"\r?\n[ \t]*([^\r\n,:;!]{1,60}?)[ \t]*([,:;!])")
 
 
 def _is_header(line: str) -> bool:
@@ -130,7 +131,7 @@ def _is_header(line: str) -> bool:
 @cache
 def _subject_label(words: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})[ \t]*[:\-–]", re.IGNORECASE)
+    return compile_pattern(rf"(?:{alternatives})[ \t]*[:\-–]", re.IGNORECASE)
 
 
 def _subject_at(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
@@ -237,7 +238,7 @@ def _find_opening(
     return subject, _scripted_greeting(text, lexicon), body_start
 
 
-_NAME_LINE = re.compile(
+_NAME_LINE = compile_pattern(
     r"[ \t]*([A-Z\u00c0-\u024f][\w'’.-]+(?:[ \t]+[A-Z\u00c0-\u024f][\w'’.-]+)?)[ \t]*,[ \t]*\r?$"
 )
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from decline.cache import compile as compile_pattern
 from decline.checker.report import SIGNALS
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ _READER = frozenset(
         "ti",
     ]
 )
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = compile_pattern(r"[^\W\d_]+")
 
 
 _HIT_KEYS = tuple((category, f"hits:{category}") for category in HIT_CATEGORIES)

@@ -9,10 +9,9 @@ category compiles into one alternation, so the engine makes one pass per categor
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import tomllib
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from decline import languages
+from decline.cache import Patterns
 from decline.errors import InputError
 
 # The standard library's regular-expression parser, used read-only to find the literals a
@@ -294,7 +294,7 @@ class Lexicon:
         """Return the compiled, case-insensitive alternation of a category (compiled once)."""
         compiled = self._patterns.get(category)
         if compiled is None:
-            compiled = _compile(category, self.entries[category], self.code)
+            compiled = _compile(self._compiler, self.entries[category])
             self._patterns[category] = compiled
         return compiled
 
@@ -335,6 +335,11 @@ class Lexicon:
         }
 
     @cached_property
+    def _compiler(self) -> Patterns:
+        """Compiles this lexicon's patterns, from decline's cache when it has them."""
+        return Patterns(f"lexicon-{self.code}", source_path(self.code))
+
+    @cached_property
     def _scanners(self) -> dict[tuple[str, int], re.Pattern[str]]:
         return {}
 
@@ -366,7 +371,7 @@ class Lexicon:
         key = (category, index)
         compiled = self._scanners.get(key)
         if compiled is None:
-            compiled = re.compile(self.alternatives[category][index].scan)
+            compiled = self._compiler.compile(self.alternatives[category][index].scan)
             self._scanners[key] = compiled
         return compiled
 
@@ -410,11 +415,11 @@ def available() -> tuple[str, ...]:
     return languages.available()
 
 
-def _compile(category: str, entries: tuple[tuple[str, str], ...], code: str) -> re.Pattern[str]:
+def _compile(compiler: Patterns, entries: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     if not entries:
         return re.compile(r"(?!x)x")  # matches nothing
     alternation = "|".join(f"(?:{pattern})" for pattern, _ in entries)
-    return re.compile(alternation, re.IGNORECASE)
+    return compiler.compile(alternation, re.IGNORECASE)
 
 
 def build(source: str, code: str) -> dict[str, Any]:
@@ -423,6 +428,8 @@ def build(source: str, code: str) -> dict[str, Any]:
     A lexicon that is not TOML, lacks a category or has a malformed entry is an InputError
     naming the file: a language added as data is input like any other.
     """
+    import tomllib
+
     where = f"{source_path(code)}"
     try:
         data = tomllib.loads(source)
@@ -448,8 +455,13 @@ def build(source: str, code: str) -> dict[str, Any]:
         ]
         for category, entries in patterns.items()
     }
-    data["source_sha256"] = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    data["source_crc32"] = _stamp(source)
     return data
+
+
+def _stamp(source: str) -> str:
+    """Return what ties a compiled lexicon to its TOML: a checksum, to notice an edit."""
+    return f"{zlib.crc32(source.encode('utf-8')):08x}:{len(source)}"
 
 
 def compiled_path(code: str) -> Path:
@@ -473,10 +485,10 @@ def _data(code: str) -> dict[str, Any]:
         source = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError(f"{path}: cannot read the lexicon: {error.strerror}") from None
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    digest = _stamp(source)
     try:
         compiled: dict[str, Any] = json.loads(compiled_path(code).read_text(encoding="utf-8"))
-        if compiled.get("source_sha256") == digest:
+        if compiled.get("source_crc32") == digest:
             return compiled
     except (OSError, ValueError):
         pass

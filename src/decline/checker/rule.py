@@ -8,6 +8,8 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from decline.cache import compile as compile_pattern
+
 
 class Severity(StrEnum):
     """How much a finding matters; `error` makes a letter ungraceful (P2–P7)."""
@@ -27,7 +29,7 @@ class Severity(StrEnum):
 # a report too long to read or render. Keeping each severity keeps score and verdicts exact.
 MAX_FINDINGS_PER_GRADE = 50
 
-_MARK = re.compile(r"\[\[(.*?)\]\](?!\])", re.DOTALL)
+_MARK = compile_pattern(r"\[\[(.*?)\]\](?!\])", re.DOTALL)
 
 
 @dataclass(frozen=True)

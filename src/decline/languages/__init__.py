@@ -211,6 +211,13 @@ def missing_keys(
 
 
 def _parse(path: Path) -> dict[str, Any]:
+    """Return a language file's TOML, from decline's cache while the file is unchanged."""
+    from decline import cache
+
+    return cache.derived("toml", path, lambda: _parse_now(path))
+
+
+def _parse_now(path: Path) -> dict[str, Any]:
     import tomllib
 
     try:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import tomllib
 
+from decline.cache import compile as compile_pattern
+
 Path = tuple[str | int, ...]
 
 MAX_NESTING = 16
@@ -24,7 +26,7 @@ MAX_NESTING = 16
 
 # Every alternative either matches at once or consumes up to a fixed delimiter; an
 # unterminated string runs to the end of its line (or of the text) and is never rescanned.
-_TOKEN = re.compile(
+_TOKEN = compile_pattern(
     r'(?P<string>"""(?:[^\\]|\\.)*?(?:"""(?!")|\Z)'
     r"|'''.*?(?:'''(?!')|\Z)"
     r'|"(?:[^"\\\n]|\\.)*"?'

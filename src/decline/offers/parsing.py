@@ -6,17 +6,16 @@ them are raised together as one `InputError`, so a user fixes the whole file in 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from difflib import get_close_matches
 from itertools import islice
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from decline.cache import compile as compile_pattern
 from decline.dates import parse_date
 from decline.errors import InputError
 from decline.errors import show as _show
@@ -56,10 +55,10 @@ _CONTACT = CONTACT_FIELDS
 _SETTINGS = ("working_weeks",)
 _VESTING_YEARS = "offer.equity.vesting_years"
 _CLIFF_MONTHS = "offer.equity.cliff_months"
-_ID = re.compile(r"[a-z0-9-]+")
-_CURRENCY = re.compile(r"[A-Z]{3}")
-_LANG = re.compile(r"[a-z]{2,3}")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_ID = compile_pattern(r"[a-z0-9-]+")
+_CURRENCY = compile_pattern(r"[A-Z]{3}")
+_LANG = compile_pattern(r"[a-z]{2,3}")
+_TOML_POSITION = compile_pattern(r"\(at line (\d+), column (\d+)\)")
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
@@ -70,6 +69,8 @@ def _suggest(name: str, known: Iterable[str]) -> str:
     """
     size = len(name)
     near = [k for k in known if 2 * min(size, len(k)) >= 0.6 * (size + len(k))]
+    from difflib import get_close_matches  # only for a name that is not known
+
     close = get_close_matches(name, near, n=1, cutoff=0.6)
     return f" — did you mean {close[0]!r}?" if close else ""
 

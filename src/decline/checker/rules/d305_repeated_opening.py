@@ -18,15 +18,15 @@ template or as haste, and it is the first thing a careful reader notices.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from decline.cache import compile as compile_pattern
 from decline.checker.analysis import Analysis
 from decline.checker.rule import MAX_FINDINGS_PER_GRADE, Example, Finding, Rule, Severity
 
 SHORT = 200  # words: a longer letter may repeat itself without it showing
 OPENING = 3  # words
-_WORD = re.compile(r"\S+(?<![,;:.!?\"”’)])")  # a word as split() finds it, less punctuation
+_WORD = compile_pattern(r"\S+(?<![,;:.!?\"”’)])")  # a word as split() finds it, less punctuation
 _PUNCTUATION = ',;:.!?"“”‘’()'
 
 RULE = Rule(

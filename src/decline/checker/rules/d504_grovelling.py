@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from decline.cache import compile as compile_pattern
 from decline.checker.analysis import GROVEL_TAKES_OVER, Analysis
 from decline.checker.rule import Example, Finding, Rule, Severity
 
 MAX_APOLOGIES = 2
-_APOLOGY = re.compile(r"sorry|apolog|scus", re.IGNORECASE)
+_APOLOGY = compile_pattern(r"sorry|apolog|scus", re.IGNORECASE)
 
 RULE = Rule(
     code="D504",

@@ -1,0 +1,186 @@
+"""A cache of what decline derives from its own data files, the way Python keeps bytecode.
+
+Parsing the language files (TOML, in pure Python) and compiling the lexicon's patterns
+(Python's `re` parses and compiles every pattern anew in each process) cost a command more
+than the rest of its work. Each result is kept in the user's cache folder as `marshal`
+data, stamped with its source file's path, size and modification time and with the
+Python version, and is used only while all of them still match; anything else (no cache
+folder, a read-only disk, a damaged or stale entry) means deriving it again, as without a
+cache. Nothing personal is kept: only what the package's and languages' own files say.
+
+`DECLINE_CACHE` names another folder, or `off` to keep nothing.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+ENVIRONMENT = "DECLINE_CACHE"
+_FORMAT = 1
+
+
+def folder() -> Path | None:
+    """Return the cache folder (the platform's usual one), or None when caching is off."""
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off") else Path(chosen)
+    # platformdirs' answers, without its import (which costs more than it saves here)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "decline" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "decline"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "decline"
+
+
+def _entry(kind: str, source: Path) -> tuple[Path | None, tuple[Any, ...] | None]:
+    """Return where `kind` of `source` is kept and the stamp it must carry (None, None
+    when caching is off or the source cannot be seen)."""
+    where = folder()
+    try:
+        status = source.stat()
+    except OSError:
+        return None, None
+    stamp = (_FORMAT, sys.version, str(source), status.st_mtime_ns, status.st_size)
+    if where is None:
+        return None, stamp
+    name = f"{kind}-{zlib.crc32(str(source).encode('utf-8')):08x}.marshal"
+    return where / name, stamp
+
+
+def load(kind: str, source: Path) -> Any:
+    """Return what was kept as `kind` for `source`, or None if nothing current is kept."""
+    path, stamp = _entry(kind, source)
+    if path is None:
+        return None
+    try:
+        kept = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp:
+        return kept[1]
+    return None
+
+
+def keep(kind: str, source: Path, value: object) -> None:
+    """Keep `value` as `kind` for `source` as it is now; a folder that cannot be written,
+    or a value that is not plain data, just keeps nothing."""
+    path, stamp = _entry(kind, source)
+    if path is None:
+        return
+    try:
+        data = marshal.dumps((stamp, value))  # type: ignore[arg-type]
+    except ValueError:
+        return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def derived(kind: str, source: Path, derive: Callable[[], T]) -> T:
+    """Return `derive()`, from the cache while `source` and Python are unchanged."""
+    kept = load(kind, source)
+    if kept is not None:
+        value: T = kept
+        return value
+    value = derive()
+    keep(kind, source, value)
+    return value
+
+
+class Patterns:
+    """Regular expressions compiled once per Python version, not once per process.
+
+    `re.compile` parses a pattern and then builds the code its matching engine runs; the
+    code is kept per pattern (as the engine's own `re._compiler` makes it) and handed back
+    to the engine, which checks it before use. Any difference in the engine (another
+    Python: the stamp differs; a missing internal: the fallback) means `re.compile`.
+    Patterns compiled anew are written back when the process ends.
+    """
+
+    def __init__(self, kind: str, source: Path) -> None:
+        self.kind, self.source = f"{kind}-re", source
+        kept = load(self.kind, source)
+        self.codes: dict[str, tuple[Any, ...]] = kept if isinstance(kept, dict) else {}
+        self.added = 0
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """Return `pattern` compiled, as `re.compile(pattern, flags)` would."""
+        key = f"{int(flags)}:{pattern}"
+        code = self.codes.get(key)
+        if code is not None:
+            try:
+                compiled: re.Pattern[str] = _sre().compile(pattern, *code)
+                return compiled
+            except Exception:
+                del self.codes[key]
+        try:
+            code, compiled = _compile(pattern, int(flags))
+        except Exception:
+            return re.compile(pattern, flags)
+        self.codes[key] = code
+        if not self.added:
+            atexit.register(self.write)
+        self.added += 1
+        return compiled
+
+    def write(self) -> None:
+        """Keep the codes, the new ones included (atexit)."""
+        if self.added:
+            keep(self.kind, self.source, self.codes)
+            self.added = 0
+
+
+def _sre() -> Any:
+    """Return the regular-expression engine (`re`'s own, in C)."""
+    from importlib import import_module
+
+    return import_module("_sre")
+
+
+def _compile(pattern: str, flags: int) -> tuple[tuple[Any, ...], re.Pattern[str]]:
+    """Return the engine's arguments for `pattern` and the pattern they compile to: what
+    `re._compiler.compile` does, kept in plain data."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    code = (
+        flags | int(parsed.state.flags),
+        [int(word) for word in _compiler._code(parsed, flags)],
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+    compiled: re.Pattern[str] = _sre().compile(pattern, *code)
+    return code, compiled
+
+
+_code_patterns: Patterns | None = None
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Return `re.compile(pattern, flags)`, through one cache for decline's own modules
+    (kept per installed copy of decline, which a new version replaces)."""
+    global _code_patterns
+    if _code_patterns is None:
+        _code_patterns = Patterns("code", Path(__file__))
+    return _code_patterns.compile(pattern, flags)

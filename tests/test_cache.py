@@ -1,0 +1,140 @@
+"""decline's cache of derived data: used only while current, never wrong, never required."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from decline import cache
+from decline.checker import lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFT = ROOT / "src" / "decline" / "data" / "drafts" / "graceful.txt"
+TEXTS = [
+    DRAFT.read_text(encoding="utf-8"),
+    "Dear Ms. Rossi, thank you for the offer; after careful thought I must decline it. "
+    "The commute would be a nightmare and frankly the salary was disappointing.",
+    "Gentile dottoressa, La ringrazio per la proposta, ma ho deciso di non accettare. "
+    "Resto a disposizione per future opportunità. Cordiali saluti",
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENVIRONMENT, str(where))
+    return where
+
+
+def test_a_derived_value_is_kept_until_its_source_changes(folder: Path, tmp_path: Path) -> None:
+    source = tmp_path / "data.toml"
+    source.write_text("a = 1\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def derive() -> dict[str, object]:
+        calls.append(1)
+        return {"text": source.read_text(encoding="utf-8"), "n": len(calls)}
+
+    first = cache.derived("t", source, derive)
+    assert cache.derived("t", source, derive) == first
+    assert len(calls) == 1  # the second answer came from the cache
+    source.write_text("a = 22\n", encoding="utf-8")  # another size: stale
+    assert cache.derived("t", source, derive) == {"text": "a = 22\n", "n": 2}
+    os.utime(source, ns=(1, 1))  # same size, another time: stale too
+    assert cache.derived("t", source, derive)["n"] == 3
+
+
+def test_a_damaged_entry_or_a_folder_that_cannot_be_written_only_costs_time(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "data.toml"
+    source.write_text("x\n", encoding="utf-8")
+    cache.derived("t", source, lambda: [1, 2])
+    (entry,) = folder.iterdir()
+    entry.write_bytes(b"\x00garbage")
+    assert cache.derived("t", source, lambda: [3]) == [3]
+    assert cache.derived("t", source, lambda: [4]) == [3]  # rewritten, and current again
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.ENVIRONMENT, str(blocker / "cache"))  # cannot be a folder
+    assert cache.derived("t", source, lambda: [5]) == [5]
+    assert cache.derived("t", source, lambda: [6]) == [6]
+    assert not list(tmp_path.glob("a-file*/**"))
+
+
+def test_off_keeps_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(cache.ENVIRONMENT, "off")
+    assert cache.folder() is None
+    source = tmp_path / "data.toml"
+    source.write_text("x\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def derive() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert [cache.derived("t", source, derive) for _ in range(2)] == [1, 2]
+
+
+def test_cached_patterns_behave_exactly_like_re_compile(folder: Path) -> None:
+    """Every lexicon pattern, compiled from its kept code, has the same flags and groups and
+    finds the same matches as `re.compile` on letters in both languages."""
+    for code in lexicon.available():
+        loaded = lexicon.load(code)
+        scans = [a.scan for alts in loaded.alternatives.values() for a in alts]
+        source = lexicon.source_path(code)
+        writer = cache.Patterns(f"test-{code}", source)
+        for scan in scans:
+            writer.compile(scan)
+        writer.write()
+        reader = cache.Patterns(f"test-{code}", source)
+        assert len(reader.codes) == len(set(scans))  # all read back from the file
+        for scan in scans:
+            kept, fresh = reader.compile(scan), re.compile(scan)
+            assert (kept.pattern, kept.flags, kept.groups, kept.groupindex) == (
+                fresh.pattern,
+                fresh.flags,
+                fresh.groups,
+                fresh.groupindex,
+            )
+            for text in TEXTS:
+                lowered = text.lower()
+                found = [m.span() for m in kept.finditer(lowered)]
+                assert found == [m.span() for m in fresh.finditer(lowered)], scan
+        assert reader.added == 0  # nothing compiled anew
+
+
+def test_a_kept_code_the_engine_refuses_falls_back_to_re(folder: Path, tmp_path: Path) -> None:
+    source = tmp_path / "lexicon.toml"
+    source.write_text("x\n", encoding="utf-8")
+    patterns = cache.Patterns("bad", source)
+    patterns.codes["0:thank(s| you)"] = (32, [1, 2, 3], 1, {}, (None, None))  # not valid code
+    compiled = patterns.compile("thank(s| you)")
+    assert compiled.search("many thanks").group(1) == "s"  # type: ignore[union-attr]
+    patterns.compile("decline", re.IGNORECASE)
+    assert patterns.compile("decline", re.IGNORECASE).search("DECLINE")
+
+
+def test_the_command_keeps_its_cache_and_reads_it_back(tmp_path: Path) -> None:
+    where = tmp_path / "cache"
+    env = {**os.environ, cache.ENVIRONMENT: str(where), "NO_COLOR": "1"}
+    argv = [sys.executable, "-m", "decline", "review", str(DRAFT)]
+
+    def run() -> str:
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    first = run()
+    kinds = {path.name.split("-")[0] for path in where.iterdir()}
+    assert {"toml", "lexicon", "code"} <= kinds
+    assert run() == first
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    env[cache.ENVIRONMENT] = str(blocker / "cache")  # a cache that cannot be written
+    assert run() == first
