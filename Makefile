@@ -59,6 +59,7 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m decline.checker.docs > docs/rules.md
 	$(BIN)/python -m decline.checker.lexicon
+	$(BIN)/python -m decline.languages.formats
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,6 +13,7 @@ from typing import Any
 from decline import languages as registry
 from decline.errors import InputError
 from decline.evaluate.results import Comparison
+from decline.languages import formats
 
 
 def languages() -> tuple[str, ...]:
@@ -50,30 +51,15 @@ class Words:
 
     def money(self, amount: float, currency: str | None) -> str:
         """Return an amount without decimals, in the language's currency format."""
-        from babel import Locale
-        from babel.numbers import format_currency, format_decimal
-
-        if currency is None:
-            return format_decimal(round(amount), locale=self.locale, format="#,##0")
-        pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
-        whole = pattern.replace("#,##0.00", "#,##0").replace("0.00", "0")
-        return format_currency(
-            round(amount), currency, format=whole, locale=self.locale, currency_digits=False
-        )
+        return formats.money(round(amount), currency, self.locale)
 
     def number(self, value: float, digits: int = 1) -> str:
         """Return a number with `digits` decimals in the language's format."""
-        from babel.numbers import format_decimal
-
-        return format_decimal(
-            value, format="#,##0." + "0" * digits if digits else "#,##0", locale=self.locale
-        )
+        return formats.number(value, digits, self.locale)
 
     def share(self, value: float) -> str:
         """Return a share (0–1) as a percentage."""
-        from babel.numbers import format_percent
-
-        return format_percent(value, format="#,##0.#%", locale=self.locale)
+        return formats.share(value, self.locale)
 
 
 def weights_line(comparison: Comparison, words: Words) -> str:

@@ -100,10 +100,10 @@ def _lines(text: str | None) -> list[str]:
 
 @cache
 def _long_date(date: dt.date, locale: str) -> str:
-    """Return a date in the language's long form ("20 novembre 2026"), Babel on first use."""
-    from babel.dates import format_date
+    """Return a date in the language's long form ("20 novembre 2026")."""
+    from decline.languages import formats
 
-    return format_date(date, format="long", locale=locale)
+    return formats.long_date(date, locale)
 
 
 def _locale(meta: dict[str, object], *places: str | None) -> str:
