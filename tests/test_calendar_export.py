@@ -70,6 +70,34 @@ def test_the_calendar_round_trips_with_deadlines_follow_ups_and_alarms(tmp_path:
 def test_uids_are_stable_between_exports(tmp_path: Path) -> None:
     workspace = _workspace(tmp_path)
     with workspace.transaction() as db:
-        first = build_calendar(db, date(2026, 11, 24))
-        second = build_calendar(db, date(2026, 11, 25))
-    assert [e["uid"] for e in first.walk("VEVENT")] == [e["uid"] for e in second.walk("VEVENT")]
+        first = Calendar.from_ical(build_calendar(db, date(2026, 11, 24)).to_ical())
+        second = Calendar.from_ical(build_calendar(db, date(2026, 11, 25)).to_ical())
+    uids = [str(event["uid"]) for event in first.walk("VEVENT")]
+    assert len(uids) == 4
+    assert uids == [str(event["uid"]) for event in second.walk("VEVENT")]
+
+
+def test_hard_text_survives_the_round_trip_and_lines_fold_within_75_octets(
+    tmp_path: Path,
+) -> None:
+    """Commas, semicolons, backslashes, line breaks and long accented text are escaped and
+    folded by RFC 5545's rules: icalendar reads back exactly what was written."""
+    workspace = _workspace(tmp_path)
+    company = "Caffè, Tè; & \\Co.\r\nBCC: x@example.com " + "ù" * 60
+    with workspace.transaction() as db:
+        db.execute("UPDATE offers SET company = ? WHERE id = 'globex'", (company,))
+        data = build_calendar(db, date(2026, 11, 24), stamp=STAMP).to_ical()
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b""
+    assert all(len(line) <= 75 for line in lines)
+    assert any(line.startswith(b" ") for line in lines)  # the long summary was folded
+    assert all(line.decode("utf-8") for line in lines[:-1])  # no character cut in two
+    assert not any(line.startswith(b"BCC") for line in lines)
+    parsed = Calendar.from_ical(data)
+    deadline = next(e for e in parsed.walk("VEVENT") if "deadline" in str(e["uid"]))
+    shown = company.replace("\r\n", "\n")  # TEXT has one line break: \\n
+    assert str(deadline["summary"]) == f"Offer deadline: {shown} (Data Engineer)"
+    assert str(deadline["dtstamp"].to_ical(), "ascii") == "20261124T080000Z"
+    followup = next(e for e in parsed.walk("VEVENT") if "linkedin" in str(e["uid"]))
+    assert followup.decoded("duration") == timedelta(minutes=15)
+    assert followup.walk("VALARM")[0].decoded("trigger") == timedelta(0)
