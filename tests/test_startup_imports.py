@@ -19,7 +19,7 @@ DRAFT = str(ROOT / "src" / "decline" / "data" / "drafts" / "graceful.txt")
 # What only some paths need: the web stack, mail delivery, calendars, locale formats.
 WEB = ("starlette", "uvicorn", "jinja2", "decline.web")
 MAIL = ("smtplib", "ssl", "email.message")  # decline.send.smtp itself is light
-CALENDAR = ("icalendar", "dateutil")
+CALENDAR = ("icalendar", "dateutil", "zoneinfo")
 LOCALE = ("babel",)
 WORKSPACE = ("sqlite3", "decline.workspace")
 COMPOSER = ("decline.writer.composer",)
@@ -53,9 +53,9 @@ def loaded(modules: set[str], families: tuple[str, ...]) -> list[str]:
 
 
 def test_the_check_sees_what_a_path_imports(tmp_path: Path) -> None:
-    # The probe itself can fail: `review` does load the checker, `compare` Babel.
+    # The probe itself can fail: `review` does load the checker, `compare` the evaluation.
     assert loaded(imported(tmp_path, "review", DRAFT), ("decline.checker",))
-    assert loaded(imported(tmp_path, "compare", EXAMPLE), LOCALE)
+    assert loaded(imported(tmp_path, "compare", EXAMPLE), ("decline.evaluate",))
 
 
 @pytest.mark.parametrize(
@@ -63,8 +63,12 @@ def test_the_check_sees_what_a_path_imports(tmp_path: Path) -> None:
     [
         (("--help",), WEB + MAIL + CALENDAR + LOCALE + WORKSPACE + ("decline.checker",)),
         (("review", DRAFT), WEB + MAIL + CALENDAR + LOCALE + WORKSPACE + ("decline.writer",)),
-        (("compare", EXAMPLE), WEB + MAIL + CALENDAR + WORKSPACE + ("decline.checker",)),
-        (("write", EXAMPLE, "--offer", "acme", "--date", "2026-11-20"), WEB + MAIL + CALENDAR),
+        # the packaged languages' locales are copied from Babel (decline.languages.formats)
+        (("compare", EXAMPLE), WEB + MAIL + CALENDAR + LOCALE + WORKSPACE + ("decline.checker",)),
+        (
+            ("write", EXAMPLE, "--offer", "acme", "--date", "2026-11-20"),
+            WEB + MAIL + CALENDAR + LOCALE,
+        ),
         (("send", "--help"), WEB + MAIL + CALENDAR + COMPOSER + ("decline.checker",)),
         (("rules",), WEB + MAIL + CALENDAR + LOCALE + WORKSPACE),
     ],
@@ -81,3 +85,7 @@ def test_workspace_commands_skip_the_checker_mail_and_calendar(tmp_path: Path) -
     for args in (("status", "--today", "2026-11-20"), ("followups",), ("export", "-o", "-")):
         modules = imported(tmp_path, *args)
         assert loaded(modules, WEB + MAIL + CALENDAR + ("decline.checker",)) == [], args
+    # the .ics file is written without the icalendar package (the tests read it with it)
+    modules = imported(tmp_path, "calendar", "-o", "-")
+    assert loaded(modules, ("decline.workspace.calendar_export",))
+    assert loaded(modules, WEB + MAIL + CALENDAR + LOCALE + ("decline.checker",)) == []

@@ -10,7 +10,8 @@ repeating the row labels.
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
 import textwrap
 import unicodedata
 from collections.abc import Callable
@@ -34,8 +35,22 @@ NAME_WIDTH = 12  # a company or role narrower than its text wraps, down to this
 
 
 def terminal_width() -> int:
-    """Return the width to draw in: the terminal's (COLUMNS first), at most `MAX_WIDTH`."""
-    return min(MAX_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
+    """Return the width to draw in: the terminal's (COLUMNS first), at most `MAX_WIDTH`.
+
+    `shutil.get_terminal_size` says the same, but importing `shutil` costs `compare` more
+    than drawing the table does.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    stream = sys.__stdout__
+    if columns <= 0 and stream is not None:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal, or no real file
+            columns = 0
+    return min(MAX_WIDTH, columns or DEFAULT_WIDTH)
 
 
 def _width(text: str) -> int:
