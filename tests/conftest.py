@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# decline keeps what it derives from its own files in a cache (decline.cache): the tests,
+# and every command they start, keep theirs in a folder of their own, never the user's.
+os.environ["DECLINE_CACHE"] = tempfile.mkdtemp(prefix="decline-test-cache-")
+atexit.register(shutil.rmtree, os.environ["DECLINE_CACHE"], ignore_errors=True)
 
 
 @pytest.fixture

@@ -138,3 +138,66 @@ def test_the_command_keeps_its_cache_and_reads_it_back(tmp_path: Path) -> None:
     blocker.write_text("", encoding="utf-8")
     env[cache.ENVIRONMENT] = str(blocker / "cache")  # a cache that cannot be written
     assert run() == first
+
+
+DATACLASSES = """
+import dataclasses, pickle, sys
+from pathlib import Path
+import decline
+from decline.offers import Contact
+
+@dataclasses.dataclass(frozen=True)
+class Outside:  # not decline's: compiled as usual, never kept
+    outside_field_name: int = 1
+
+ana = Contact(name="Ana Ruiz", email="ana@example.com")
+again = Contact(name="Ana Ruiz", email="ana@example.com")
+try:
+    ana.name = "Bo"  # frozen
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+print(repr(ana), ana == again, hash(ana) == hash(again), frozen, Outside() == Outside(),
+      pickle.loads(pickle.dumps(ana)) == ana)
+print(Contact.__init__.__annotations__)  # the fields' own annotations, not generated names
+"""
+
+
+def test_decline_dataclasses_come_from_the_cache_and_behave_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    where = tmp_path / "cache"
+
+    def run(chosen: str) -> str:
+        env = {**os.environ, cache.ENVIRONMENT: chosen}
+        done = subprocess.run([sys.executable, "-c", DATACLASSES], capture_output=True,
+                              text=True, env=env, timeout=60, check=False)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    plain = run("off")
+    assert not where.exists()
+    assert run(str(where)) == plain  # compiled and kept
+    kept = list(where.glob("dataclass-*.marshal"))
+    assert kept  # one entry per module of decline's that defines a dataclass
+    assert run(str(where)) == plain  # from the cache
+    first, annotations = plain.splitlines()
+    assert "Contact(name='Ana Ruiz'" in first
+    assert first.split(")", 1)[1].split() == ["True"] * 5
+    assert "'name': 'str'" in annotations
+    assert "dataclass" not in annotations
+    monkeypatch.setenv(cache.ENVIRONMENT, str(where))
+    sources = [cache.load("dataclass", Path(decline_file)) for decline_file in _modules(where)]
+    texts = "".join(text for codes in sources if codes for text in codes)
+    assert "__init__" in texts
+    assert "outside_field_name" not in texts
+    # a damaged entry is compiled again, with the same result
+    kept[0].write_bytes(b"not marshal")
+    assert run(str(where)) == plain
+
+
+def _modules(where: Path) -> list[str]:
+    """Return the module files whose dataclass entries are in `where`."""
+    import marshal
+
+    return [marshal.loads(path.read_bytes())[0][2] for path in where.glob("dataclass-*")]
