@@ -133,20 +133,26 @@ def gamma_variates(rng: random.Random, shape: float, count: int) -> list[float]:
     boosted = shape < 1
     d = (shape + 1 if boosted else shape) - 1 / 3
     c = 1 / math.sqrt(9 * d)
+    squeeze = 0.0331 / (c * c * c * c)  # 0.0331·x⁴ = squeeze·(v − 1)⁴, as v = 1 + c·x
     uniform = rng.random
     log = math.log
     normal = _normal_quantile()
     kept: list[float] = []
+    keep = kept.append
     while len(kept) < count:
         for _ in range(count - len(kept)):
-            x = normal(uniform() or 0.5, 0.0, 1.0)
-            v = 1 + c * x
+            v = normal(uniform() or 0.5, 1.0, c)  # 1 + c·x for a standard normal x
             if v <= 0:
                 continue
-            v = v * v * v
             u = 1.0 - uniform()  # in (0, 1], so its log is finite
-            if u < 1 - 0.0331 * (x * x) * (x * x) or log(u) < 0.5 * x * x + d * (1 - v + log(v)):
-                kept.append(d * v)
+            w = v - 1.0
+            w *= w  # (c·x)²
+            if u < 1 - squeeze * w * w:
+                keep(d * (v * v * v))
+                continue
+            v = v * v * v
+            if log(u) < 0.5 * w / (c * c) + d * (1 - v + log(v)):
+                keep(d * v)
     if boosted:
         power = 1 / shape
         return [g * (1.0 - uniform()) ** power for g in kept]
