@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from decline.cli.main import State
@@ -89,6 +87,8 @@ def command(
             save_chart(comparison, temporary, words)
     to_stdout = out is None or is_stdio(out)
     if output_format == "json":
+        import json
+
         text = json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n"
     elif output_format == "markdown":
         from decline.evaluate.report import markdown

@@ -13,12 +13,13 @@ tests/test_formats.py holds every table entry to Babel's own output.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from decline import cache as kept
 
 TABLE = Path(__file__).resolve().parent / "formats.json"
 _DATE_FIELDS = frozenset({"d", "MMMM", "y"})  # what a copied long-date pattern may use
@@ -27,11 +28,16 @@ _DATE_TOKEN = re.compile(r"'(?:[^']|'')*'|d+|M+|y+|[A-Za-z]+|[^A-Za-z']+")
 
 @cache
 def _table() -> dict[str, dict[str, Any]]:
-    try:
+    def parse() -> dict[str, dict[str, Any]]:
+        import json  # only when the cache has no current copy
+
         loaded: dict[str, dict[str, Any]] = json.loads(TABLE.read_text(encoding="utf-8"))
+        return loaded
+
+    try:
+        return kept.derived("formats", TABLE, parse)
     except (OSError, ValueError):  # pragma: no cover - a broken install: Babel answers
         return {}
-    return loaded
 
 
 def _entry(locale: str) -> dict[str, Any] | None:
@@ -176,6 +182,8 @@ def packaged_locales() -> list[str]:
 
 def write_table() -> Path:
     """Write formats.json from Babel for the packaged locales (`make docs`)."""
+    import json
+
     entries = {name: entry for name in packaged_locales() if (entry := build(name)) is not None}
     TABLE.write_text(
         json.dumps(entries, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8"
