@@ -80,7 +80,14 @@ def guess_language(text: str) -> str | None:
 
 @cache
 def _vocabulary(lang: str) -> frozenset[str]:
-    """Return the words a language's phrase files use, names of placeholders aside."""
+    """Return the words a language's phrase files use, names of placeholders aside (from
+    decline's cache while the phrase file is unchanged)."""
+    from decline import cache as kept
+
+    return kept.derived("vocabulary", registry.folder(lang) / "phrases.toml", lambda: _words(lang))
+
+
+def _words(lang: str) -> frozenset[str]:
     found: set[str] = set()
 
     def walk(node: object) -> None:
