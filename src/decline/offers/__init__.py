@@ -222,6 +222,22 @@ def known_registers() -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for code in available() for name in meta(code).registers))
 
 
+def known_articles() -> tuple[str, ...]:
+    """Return the words `company_article` accepts: "none", and every language's articles.
+
+    A name's article is said in the letter's language ("the", "la"), so the choice is any
+    article a language's phrase file names; a letter in another language ignores it.
+    """
+    from decline.languages import available, read
+
+    found = (
+        str(article).casefold()
+        for code in available()
+        for article in read(code, "phrases.toml")["meta"].get("articles", {})
+    )
+    return ("none", *dict.fromkeys(found))
+
+
 @dataclass(frozen=True)
 class Contact:
     """A person at the employer the candidate met or corresponds with."""
@@ -232,6 +248,7 @@ class Contact:
     email: str | None = None
     role: str = "interviewer"  # one of CONTACT_ROLES
     register: str | None = None  # how they are addressed ("tu", "lei"): `known_registers()`
+    greeting_name: str | None = None  # given name to greet ("Wei Ling"); else the first word
 
 
 @dataclass(frozen=True)
@@ -275,6 +292,7 @@ class Offer:
     commute: Commute | None = None
     ratings: dict[str, float] = field(default_factory=dict)
     liked: str | None = None
+    company_article: str | None = None  # "the", "none"…: overrides the rule for its article
     contacts: tuple[Contact, ...] = ()
 
 

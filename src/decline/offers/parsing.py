@@ -34,6 +34,7 @@ from decline.offers import (
     OfferSet,
     Priorities,
     builtin_criteria,
+    known_articles,
     known_registers,
     rated_criteria,
 )
@@ -362,6 +363,18 @@ class Reader:
                 ratings[name] = value
         return ratings
 
+    def article(self, table: dict[str, Any], where: KeyPath, ctx: str) -> str | None:
+        """Return the offer's `company_article`: an article some language says, or "none"."""
+        article = self.text(table, "company_article", where, ctx)
+        if article is not None and article.casefold() not in (known := known_articles()):
+            self.problem(
+                (*where, "company_article"),
+                f"{ctx}company_article: expected one of {', '.join(known)} (or leave it out), "
+                f"found {_show(article)}{self.suggest(article, known)}",
+            )
+            return None
+        return article
+
     def contact(self, raw: object, where: KeyPath, ctx: str) -> Contact | None:
         table = self.table(raw, where, ctx, "[[offer.contact]]")
         if table is None:
@@ -392,6 +405,7 @@ class Reader:
             email=self.text(table, "email", where, f"{ctx}contact."),
             role=role,
             register=register,
+            greeting_name=self.text(table, "greeting_name", where, f"{ctx}contact."),
         )
 
     def offer(self, raw: object, index: int) -> Offer | None:
@@ -460,6 +474,7 @@ class Reader:
             commute=self.commute(table.get("commute"), (*where, "commute"), ctx),
             ratings=self.ratings(table.get("ratings"), (*where, "ratings"), ctx),
             liked=self.text(table, "liked", where, ctx),
+            company_article=self.article(table, where, ctx),
             contacts=tuple(c for c in contacts if c is not None),
         )
         return offer if identifier and company and role else None
@@ -636,8 +651,11 @@ def load_offers(path: str | Path) -> OfferSet:
 
 _TEXTS = {  # (required, optional) text fields of the models a caller may build by hand
     Candidate: (("name", "lang"), ("email", "phone", "linkedin", "city", "address")),
-    Offer: (("id", "company", "role"), ("location", "address", "currency", "liked")),
-    Contact: (("name", "role"), ("honorific", "title", "email", "register")),
+    Offer: (
+        ("id", "company", "role"),
+        ("location", "address", "currency", "liked", "company_article"),
+    ),
+    Contact: (("name", "role"), ("honorific", "title", "email", "register", "greeting_name")),
 }
 
 

@@ -47,6 +47,7 @@ def contact_table(contact: Contact) -> dict[str, Any]:
         "email": contact.email,
         "role": contact.role,
         "register": contact.register,
+        "greeting_name": contact.greeting_name,
     }
     return {key: value for key, value in values.items() if value is not None}
 

@@ -203,6 +203,8 @@ def _table(
         custom = {k: v for k, v in existing.ratings.items() if k not in shown}
         if custom:
             table["ratings"] = {**custom, **table.get("ratings", {})}
+        if existing.company_article is not None:
+            table["company_article"] = existing.company_article
         equity = table.get("equity")
         schedule = existing.equity.schedule if existing.equity else None
         if equity and schedule and "vesting_years" not in equity:
@@ -219,6 +221,8 @@ def _table(
         }
         contacts.append(primary)
     known = {c.name: c for c in existing.contacts} if existing else {}
+    if contacts and (same := known.get(contacts[0]["name"])) and same.greeting_name:
+        contacts[0]["greeting_name"] = same.greeting_name  # not on the form, so kept
     for line in values.get("others", "").splitlines():
         name = line.strip()
         if name and name != values.get("contact_name", "").strip():

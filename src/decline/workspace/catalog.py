@@ -64,6 +64,7 @@ def _offer_row(offer: Offer) -> dict[str, Any]:
         "commute": _json(offer.commute),
         "ratings": _json(dict(offer.ratings)) or "{}",
         "liked": offer.liked,
+        "company_article": offer.company_article,
     }
 
 
@@ -103,7 +104,7 @@ def _store_contacts(connection: sqlite3.Connection, offer: Offer) -> bool:
     """Upsert the offer's contacts by name, drop the ones no longer listed; say if any changed."""
     changed = False
     names = [contact.name for contact in offer.contacts]
-    columns = ("position", "honorific", "title", "email", "role", "register")
+    columns = ("position", "honorific", "title", "email", "role", "register", "greeting_name")
     for position, contact in enumerate(offer.contacts):
         values = (
             position,
@@ -112,6 +113,7 @@ def _store_contacts(connection: sqlite3.Connection, offer: Offer) -> bool:
             contact.email,
             contact.role,
             contact.register,
+            contact.greeting_name,
         )
         existing = connection.execute(
             f"SELECT {', '.join(columns)} FROM contacts WHERE offer_id = ? AND name = ?",
@@ -220,6 +222,7 @@ def _decode_offer(connection: sqlite3.Connection, row: sqlite3.Row) -> Offer:
             email=contact["email"],
             role=contact["role"],
             register=contact["register"],
+            greeting_name=contact["greeting_name"],
         )
         for contact in connection.execute(
             "SELECT * FROM contacts WHERE offer_id = ? ORDER BY position, id", (row["id"],)
@@ -248,6 +251,7 @@ def _decode_offer(connection: sqlite3.Connection, row: sqlite3.Row) -> Offer:
         commute=Commute(**commute) if commute else None,
         ratings=json.loads(row["ratings"] or "{}"),
         liked=row["liked"],
+        company_article=row["company_article"],
         contacts=contacts,
     )
 

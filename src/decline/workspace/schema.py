@@ -104,7 +104,22 @@ CONTACT_REGISTER = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, CONTACT_LINKEDIN, CONTACT_REGISTER)
+GREETING_AND_ARTICLE = Migration(
+    "0004_greeting_name_company_article",
+    (
+        # The given name a greeting uses ("Wei Ling"), when it is not the name's first word.
+        "ALTER TABLE contacts ADD COLUMN greeting_name TEXT",
+        # The article the company's name takes in a sentence ("the", "none"); NULL: the rule.
+        "ALTER TABLE offers ADD COLUMN company_article TEXT",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL,
+    CONTACT_LINKEDIN,
+    CONTACT_REGISTER,
+    GREETING_AND_ARTICLE,
+)
 
 # The tables in the order that foreign keys allow them to be filled (export, import).
 TABLES = (
