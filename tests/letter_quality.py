@@ -95,8 +95,46 @@ _STIFF_ENGLISH = re.compile(
     r"\bwhose role\b|\bI have realized\b|\ban easy call\b|\bmiss the chance\b|"
     # the third (en2): unidiomatic, cool, dangling, or selling the candidate short
     r"\bwelcome connecting\b|\bShould you wish to stay in touch\b|\bthat fit\.|"
-    r"\bfit for my skills\b|\bfrom this location\b",
+    r"\bfit for my skills\b|\bfrom this location\b|"
+    # the fourth (en3): stock phrases, agentless thanks, a reply where an offer was meant
+    r"\bnot the right match for my\b|\bcomplete package\b|\bwelcome hearing of\b|"
+    r"\bwelcome staying\b|(?:^|(?<=[.!?] ))(?:Glad|Hope) (?:to|we)\b|\bI hope we keep\b|"
+    r"\btime dedicated to\b|\beffort devoted to\b|\bprivilege to learn\b|"
+    r"\bpoint towards a different path\b|\bfocus in the coming years\b|"
+    r"\bI believe the (?:role|position) is not\b|\bHello to the\b|\bDear members of\b|"
+    r"\bremain in contact\b|^Warmly,",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Start-up idiom or "company" said to any organisation: a council is not a company (en3).
+_COMPANY_TALK = re.compile(
+    r"\byour company\b|\b(?:what|you) (?:you )?are building\b|"
+    r"\bis building\b",
     re.IGNORECASE,
+)
+# English names that take "the": an institution's head noun, then "of" or "for" (test-side
+# list, kept apart from the composer's own on purpose).
+_INSTITUTION = re.compile(
+    r"^(?:Office|Bank|University|Department|Ministry|Council|Agency|Institute|Commission|"
+    r"Authority|Board|Museum|Trust|Society|Court)\b.*\b(?:of|for)\b"
+)
+# A foreign title English has a word for: an English letter uses it (en3: "Mme" is "Ms").
+_ENGLISH_TITLE = {
+    "Mme": "Ms", "Madame": "Ms", "Mlle": "Ms", "Frau": "Ms", "Herr": "Mr", "Sig.ra": "Ms",
+    "Sig.": "Mr", "Sra.": "Ms", "Sr.": "Mr",
+}  # fmt: skip
+_TITLED_GREETING = re.compile(r"^Dear (?:Mr|Ms|Mrs|Mx|Miss|Dr|Prof)\.? \S")
+_CASUAL_CLOSING = re.compile(r"^(?:All the best|Cheers|Warmly|Best,|Best \w+$|Thanks|Regards,)")
+_REMOTE = re.compile(r"\bremote\b|\banywhere\b", re.IGNORECASE)
+# A remote offer turned down for its place: the letter invents a commute (en3).
+_PLACE_REASON = re.compile(
+    r"\blocation\b|\brelocat\w*|\bmove to\b|\bcloser to home\b|\bcommut\w*|\bbased in\b|"
+    r"\bsede\b|\btrasferi\w*",
+    re.IGNORECASE,
+)
+# A North American state or province with its postcode, alone on a line: it belongs on the
+# city's line ("Austin, TX 78704").
+_REGION_LINE = re.compile(
+    r"^[A-Z]{2}\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$", re.MULTILINE
 )
 # A spoken English line with the written forms nobody says on a call (issue 12, en).
 _UNSPOKEN_ENGLISH = re.compile(
@@ -124,7 +162,7 @@ _READER_GENDER = {
     "Sig.ra": "feminine", "Sig.na": "feminine", "Dott.ssa": "feminine", "Prof.ssa": "feminine",
     "Dr.ssa": "feminine", "Ms.": "feminine", "Ms": "feminine", "Mrs.": "feminine",
     "Sig.": "masculine", "Dott.": "masculine", "Prof.": "masculine", "Mr.": "masculine",
-    "Mr": "masculine",
+    "Mr": "masculine", "Mme": "feminine", "Frau": "feminine", "Herr": "masculine",
 }  # fmt: skip
 # Adjectives that would have to agree with the candidate's own words placed right after them.
 _AGREEING_BEFORE_FREE_TEXT = re.compile(
@@ -267,6 +305,10 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
     found += _company_repeated(prose_blocks, spoken, offer)
     found += _english_problems(letter, offer)
     found += _italian_problems(letter, candidate, prose)
+    found += _organisation_problems(letter, offer, prose)
+    found += _closing_problems(letter, candidate)
+    found += _place_problems(letter, offer, prose)
+    found += _paper_problems(letter, offer)
     for contact in offer.contacts if spoken else ():
         full = " ".join(contact.name.split())
         if first_name(full) != full and any(full in line for line in spoken):
@@ -335,6 +377,109 @@ def _company_repeated(blocks: list[str], spoken: list[str], offer: Offer) -> lis
     said = sum(line.count(name) for line in spoken)
     if said > allowed - 1:  # nobody says "Fondazione Istituto Italiano di Biorobotica" aloud
         found.append(f"{name!r} {said} times in one call")
+    return found
+
+
+def _needs_the(offer: Offer) -> bool:
+    """Say whether English prose says "the" before the company's name (test-side rule)."""
+    if offer.company_article is not None:
+        return offer.company_article.casefold() == "the"
+    name = offer.company.strip()
+    return name.startswith("The ") or bool(_INSTITUTION.match(name))
+
+
+def _organisation_problems(letter: Letter, offer: Offer, prose: str) -> list[str]:
+    """An institution without its "the", a capital "The" mid-sentence, or start-up talk (en3)."""
+    if letter.lang != "en":
+        return []
+    found = [f"start-up or company talk: {m.group(0)!r}" for m in _COMPANY_TALK.finditer(prose)]
+    name = _spoken_name(offer.company)
+    if _needs_the(offer):
+        for match in re.finditer(rf"(\S+)\s+{re.escape(name)}", prose):
+            if match.group(1) not in ("the", "The", "Dear", "Hello", "Hi"):
+                found.append(f"the name needs 'the': {match.group(0)!r}")
+        for match in re.finditer(rf"(?<=[\w,])[ \t]The {re.escape(name)}", prose):
+            found.append(f"a capital 'The' mid-sentence: {match.group(0).strip()!r}")
+    else:
+        for match in re.finditer(rf"\bthe {re.escape(name)}\b(?! team)", prose):
+            found.append(f"'the' before a name that takes none: {match.group(0)!r}")
+    return found
+
+
+def _closing_line(letter: Letter) -> str:
+    """Return the closing ("Kind regards,"), or a LinkedIn sign-off ("Best, Alex")."""
+    written = letter.follow_up if letter.follow_up is not None else letter
+    blocks = [block for block in written.body.split("\n\n") if block.strip()]
+    if letter.channel == "linkedin":
+        return blocks[-1].strip()
+    if letter.channel == "letter":
+        return blocks[-2].strip() if len(blocks) > 1 else ""
+    return blocks[-1].strip().splitlines()[0]
+
+
+def _closing_problems(letter: Letter, candidate: Candidate) -> list[str]:
+    """A closing that does not fit the greeting or the tone (en3)."""
+    if letter.lang != "en":
+        return []
+    found = []
+    line, closing = greeting(letter), _closing_line(letter)
+    if _TITLED_GREETING.match(line) and _CASUAL_CLOSING.match(closing):
+        found.append(f"{closing!r} under {line!r}")
+    me = " ".join(candidate.name.split())
+    if letter.channel == "linkedin" and _TITLED_GREETING.match(line) and me not in closing:
+        found.append(f"a message to {line!r} signed with the first name only: {closing!r}")
+    if letter.channel == "letter" and letter.tone == "formal":
+        team = re.search(r"\bteam,$", line) is not None
+        wanted = ("Yours faithfully,",) if team else ("Yours sincerely,", "Sincerely,")
+        if closing not in wanted:
+            found.append(f"a formal letter that opens {line!r} closes {closing!r}")
+    for note in letter.notes:
+        told = re.search(r"greets (.+?) by full name", note)
+        if told and told.group(1) not in line:
+            found.append(f"a note says what the letter does not do: {note!r}")
+    return found
+
+
+def _place_problems(letter: Letter, offer: Offer, prose: str) -> list[str]:
+    """A remote offer declined for its place; "Denver, CO" in prose or speech (en3)."""
+    found = []
+    where = offer.location or ""
+    if letter.reason == "location" and _REMOTE.search(where):
+        for match in _PLACE_REASON.finditer(prose):
+            found.append(f"a remote offer declined for its place: {match.group(0)!r}")
+    city, comma, rest = where.partition(",")
+    if comma and city.strip() and f"{city.strip()},{rest}" in prose:
+        found.append(f"prose says the place as an address: {where!r}")
+    role = offer.role
+    subject = (letter.follow_up or letter).subject or ""
+    if "," in role:
+        for match in re.finditer(re.escape(role), f"{subject}\n{prose}\n{letter.body}"):
+            after = f"{subject}\n{prose}\n{letter.body}"[match.end() : match.end() + 1]
+            if after not in ("", ",", ".", ";", ":", "\n"):
+                found.append(f"a job title's comma left open: {role!r}")
+                break
+    return found
+
+
+def _paper_problems(letter: Letter, offer: Offer) -> list[str]:
+    """A greeting the address block does not match; a postcode alone on a line (en3)."""
+    if letter.channel != "letter":
+        return []
+    found = [
+        f"a region and postcode alone on a line: {m.group(0)!r}"
+        for m in _REGION_LINE.finditer(letter.body)
+    ]
+    blocks = [block for block in letter.body.split("\n\n") if block.strip()]
+    line = greeting(letter)
+    at = next((i for i, block in enumerate(blocks) if block.strip() == line), None)
+    block = blocks[at - 1] if at else ""
+    if _spoken_name(offer.company) not in block:
+        return found  # no recipient block to agree with
+    for contact in offer.contacts:
+        name = " ".join(contact.name.split())
+        greeted = [w for w in (surname(name), contact.greeting_name or first_name(name)) if w]
+        if any(re.search(rf"\b{re.escape(w)}\b", line) for w in greeted) and name not in block:
+            found.append(f"the greeting names {name}, whom the address block does not: {line!r}")
     return found
 
 
@@ -492,7 +637,7 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
     if contact is None:
         return []
     name = " ".join(contact.name.split())
-    given = first_name(name)
+    given = contact.greeting_name or first_name(name)
     panel = [c for c in offer.contacts if c.role == "interviewer"]
     if letter.channel not in _ONE_PERSON and 1 < len(panel) == len(offer.contacts) <= 3:
         greeted = [
@@ -503,6 +648,10 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
     honorific = contact.honorific
     if letter.lang == "en" and (honorific or "").rstrip(".") in _NO_ENGLISH_TITLE:
         honorific = None  # English has no "Ing.": the letter names the person without it
+    english = _ENGLISH_TITLE.get(honorific or "") if letter.lang == "en" else None
+    on_paper_or_formal = letter.tone == "formal" or letter.channel == "letter"
+    if english and on_paper_or_formal and not line.startswith(f"Dear {english}"):
+        return [f"{honorific} has an English title, {english}, the greeting lacks: {line!r}"]
     formal = letter.tone == "formal" and letter.channel != "linkedin"
     # Italian with Lei greets a title by title and surname in every tone ("Gentile Prof. Caruso")
     formal = formal or (letter.lang == "it" and letter.register == "lei" and bool(honorific))
@@ -520,7 +669,10 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
         if surname(name) not in line:
             return [f"a Lei letter on paper greets {name} by first name: {line!r}"]
         return []
-    if given != name and name in line and not (formal and not honorific):
+    # a full name is for paper only ("Dear Kayla Nguyen," in an e-mail reads as a mail merge)
+    panel_greeted = sum(first_name(c.name) in line for c in offer.contacts) > 1
+    paper = letter.channel == "letter" or (formal and (letter.lang != "en" or panel_greeted))
+    if given != name and name in line and not (paper and not honorific):
         return [f"the greeting uses the full name: {line!r}"]
     if not formal and given not in line:
         return [f"a {letter.tone} greeting does not use the first name: {line!r}"]

@@ -149,6 +149,68 @@ HARD: dict[str, tuple[Offer, Candidate]] = {
         ),
         Candidate(name="Sasha Marino", email="sasha@example.com", lang="it"),
     ),
+    # The fourth English reader (en3): an institution that takes "the", a panel on paper,
+    # a remote offer, a foreign title, a two-word given name, North American addresses.
+    "public-body": (
+        Offer(
+            id="ors",
+            company="Office for Regional Statistics",
+            role="Statistical Officer (Higher Executive Officer)",
+            location="Newport",
+            address="Government Buildings, Cardiff Road, Newport NP10 8XG",
+            liked="the commitment to publishing methods and code openly",
+            contacts=(
+                Contact("Gareth Jones", None, "Senior Statistician", None, "interviewer"),
+                Contact("Aisha Rahman", None, "Principal Statistician", None, "interviewer"),
+            ),
+        ),
+        Candidate(name="Rhys Evans", address="9 Heol y Deri, Cardiff CF14 6HF", city="Cardiff"),
+    ),
+    "remote-foreign-title": (
+        Offer(
+            id="zoe",
+            company="Zoë & Renée Design Studio",
+            role="Regional Engineering Manager, APAC",
+            location="Remote (US)",
+            address="5445 avenue de Gaspé, Montréal, QC H2T 3B2",
+            contacts=(Contact("Chloé Dubois", "Mme", "Creative Director", None, "hiring_manager"),),
+        ),
+        Candidate(
+            name="Jordan Mitchell",
+            linkedin="https://www.linkedin.com/in/jordanmitchell",
+            address="1400 S Congress Ave, Austin, TX 78704",
+        ),
+    ),
+    "given-name-and-city-state": (
+        Offer(
+            id="meridian",
+            company="The Meridian Group",
+            role="Product Designer",
+            location="Denver, CO",
+            contacts=(
+                Contact(
+                    "Wei Ling Tan",
+                    "Ms.",
+                    "Talent Partner",
+                    None,
+                    "recruiter",
+                    greeting_name="Wei Ling",
+                ),
+                Contact("Helen Carr", "Prof.", None, None, "hiring_manager"),
+            ),
+        ),
+        Candidate(name="Daniel Okafor", email="daniel@example.com"),
+    ),
+    "council": (
+        Offer(
+            id="council",
+            company="Bristol City Council",
+            role="Data Protection Officer",
+            location="Bristol",
+            contacts=(Contact("Helen Carr", "Dr", "Head of Governance", None, "hiring_manager"),),
+        ),
+        Candidate(name="Siobhán Murray", linkedin="https://www.linkedin.com/in/siobhan"),
+    ),
     **PROFILES,
 }
 
@@ -227,6 +289,241 @@ GIORGIO = Offer(
     liked="la disponibilità a un orario flessibile",
     contacts=(Contact("Giorgio Neri", "Ing.", None, None, "hiring_manager"),),
 )
+
+
+ORS = Offer(
+    id="ors",
+    company="Office for Regional Statistics",
+    role="Statistician",
+    contacts=(
+        Contact("Gareth Jones", None, "Senior Statistician", None, "interviewer"),
+        Contact("Aisha Rahman", None, None, None, "interviewer"),
+    ),
+)
+COUNCIL = Offer(id="c", company="Bristol City Council", role="Officer", contacts=(TOM.contacts))
+NORTHERN = Offer(id="n", company="The Northern Building Society", role="Analyst")
+WEI = Offer(
+    id="w",
+    company="Acme",
+    role="Regional Engineering Manager, APAC",
+    location="Remote (US)",
+    contacts=(Contact("Wei Ling Tan", "Ms.", None, None, "recruiter", greeting_name="Wei Ling"),),
+)
+CHLOE = Offer(
+    id="z",
+    company="Acme",
+    role="Designer",
+    location="Denver, CO",
+    contacts=(Contact("Chloé Dubois", "Mme", None, None, "hiring_manager"),),
+)
+KAYLA = Offer(id="k", company="Acme", role="Designer", contacts=(Contact("Kayla Nguyen"),))
+FIONA = Offer(id="f", company="Acme", role="Analyst", contacts=(Contact("Fiona MacLeod", "Mrs"),))
+_PANEL_BLOCK = "Rhys Evans\n\n7 December 2026\n\n{block}\nOffice for Regional Statistics"
+_EN3_CATCH = [
+    (
+        "Dear Gareth,\n\nI wish Office for Regional Statistics every success.\n\nBest,\nSam",
+        {"to_name": "Gareth Jones"},
+        ORS,
+        "the name needs 'the': 'wish Office for Regional Statistics'",
+    ),
+    (
+        "Dear team,\n\nThank you for the offer at The Northern Building Society.\n\nBest,\nSam",
+        {"to_name": None},
+        NORTHERN,
+        "a capital 'The' mid-sentence",
+    ),
+    (
+        "Dear Tom,\n\nI have the highest regard for your company.\n\nBest,\nSam",
+        {},
+        COUNCIL,
+        "start-up or company talk: 'your company'",
+    ),
+    (
+        "Dear Tom,\n\nI admire what you are building.\n\nBest,\nSam",
+        {},
+        COUNCIL,
+        "start-up or company talk",
+    ),
+    (
+        "Hi Wei,\n\nThank you for the offer.\n\nBest, Alex",
+        {"channel": "linkedin", "to_name": "Wei Ling Tan"},
+        WEI,
+        "greeting does not use the first name: 'Hi Wei,'",
+    ),
+    (
+        _PANEL_BLOCK.format(block="Gareth Jones\nSenior Statistician")
+        + "\n\nDear Gareth and Aisha,\n\nThank you.\n\nBest regards,\n\nRhys Evans",
+        {"channel": "letter", "tone": "brief", "to_name": "Gareth Jones"},
+        ORS,
+        "the greeting names Aisha Rahman, whom the address block does not",
+    ),
+    (
+        "Dear Chloé Dubois,\n\nThank you.\n\nYours sincerely,\nAlex",
+        {"tone": "formal", "to_name": "Chloé Dubois"},
+        CHLOE,
+        "Mme has an English title, Ms",
+    ),
+    (
+        "Hello Chloé,\n\nThank you.\n\nBest,\nAlex",
+        {
+            "to_name": "Chloé Dubois",
+            "notes": (
+                "The honorific 'Mme' has no equivalent; the letter greets Chloé Dubois "
+                "by full name.",
+            ),
+        },
+        CHLOE,
+        "a note says what the letter does not do",
+    ),
+    (
+        "Alex Rivera\n\nDear Mrs MacLeod,\n\nThank you.\n\nAll the best,\n\nAlex Rivera",
+        {"channel": "letter", "to_name": "Fiona MacLeod"},
+        FIONA,
+        "'All the best,' under 'Dear Mrs MacLeod,'",
+    ),
+    (
+        "Dear Mrs MacLeod,\n\nThank you.\n\nRegards, Alex",
+        {"channel": "linkedin", "tone": "formal", "to_name": "Fiona MacLeod"},
+        FIONA,
+        "signed with the first name only: 'Regards, Alex'",
+    ),
+    (
+        "Alex Rivera\n\nDear Mrs MacLeod,\n\nThank you.\n\nKind regards,\n\nAlex Rivera",
+        {"channel": "letter", "tone": "formal", "to_name": "Fiona MacLeod"},
+        FIONA,
+        "closes 'Kind regards,'",
+    ),
+    (
+        "Dear Wei Ling,\n\nThank you. I have decided to decline. I need to stay closer to home, "
+        "and the location would make that difficult.\n\nBest,\nAlex",
+        {"reason": "location", "to_name": "Wei Ling Tan"},
+        WEI,
+        "a remote offer declined for its place",
+    ),
+    (
+        "Dear Chloé,\n\nThank you. A move to Denver, CO is not possible for me.\n\nBest,\nAlex",
+        {"reason": "location", "to_name": "Chloé Dubois"},
+        CHLOE,
+        "prose says the place as an address: 'Denver, CO'",
+    ),
+    (
+        "Dear Wei Ling,\n\nThank you.\n\nBest,\nAlex",
+        {
+            "subject": "Regional Engineering Manager, APAC offer: thank you",
+            "to_name": "Wei Ling Tan",
+        },
+        WEI,
+        "a job title's comma left open",
+    ),
+    (
+        "Dear Tom,\n\nThank you. On balance, the terms are not the right match for my needs."
+        "\n\nBest,\nSam",
+        {},
+        TOM,
+        "a stiff or wrong English turn: 'not the right match for my'",
+    ),
+    (
+        "Hi Tom,\n\nThank you. Glad to stay in touch here.\n\nBest, Alex",
+        {"channel": "linkedin"},
+        TOM,
+        "a stiff or wrong English turn: 'Glad to'",
+    ),
+    (
+        "Dear Mr Whitfield,\n\nThank you. I would welcome hearing of suitable openings."
+        "\n\nKind regards,\nSam",
+        {"tone": "formal"},
+        TOM,
+        "a stiff or wrong English turn: 'welcome hearing of'",
+    ),
+    (
+        "Alex Rivera\n1 Main St\nAustin\nTX 78704\n\nDear Tom,\n\nThanks.\n\nKind regards,"
+        "\n\nAlex Rivera",
+        {"channel": "letter"},
+        TOM,
+        "a region and postcode alone on a line: 'TX 78704'",
+    ),
+    (
+        "Dear Kayla Nguyen,\n\nThank you.\n\nKind regards,\nAlex",
+        {"tone": "formal", "to_name": "Kayla Nguyen"},
+        KAYLA,
+        "the greeting uses the full name",
+    ),
+]
+_EN3_PASS = [
+    (
+        "Dear Office for Regional Statistics team,\n\nI wish the Office for Regional Statistics "
+        "every success.\n\nBest,\nSam",
+        {"to_name": None},
+        ORS,
+    ),
+    (
+        "Dear Tom,\n\nI wish Bristol City Council every success, and I admire the Council's "
+        "work.\n\nBest,\nSam",
+        {},
+        COUNCIL,
+    ),
+    (
+        "Dear team,\n\nI thank the Northern Building Society.\n\nBest,\nSam",
+        {"to_name": None},
+        NORTHERN,
+    ),
+    (
+        "Hi Wei Ling,\n\nThank you for the Regional Engineering Manager (APAC) offer. I have "
+        "decided to decline.\n\nBest, Alex",
+        {"channel": "linkedin", "to_name": "Wei Ling Tan", "reason": "location"},
+        WEI,
+    ),
+    (
+        _PANEL_BLOCK.format(
+            block="Gareth Jones, Senior Statistician\nAisha Rahman, Principal Statistician"
+        )
+        + "\n\nDear Gareth Jones and Aisha Rahman,\n\nThank you.\n\nBest regards,\n\nRhys",
+        {"channel": "letter", "tone": "brief", "to_name": "Gareth Jones"},
+        ORS,
+    ),
+    (
+        "Dear Ms. Dubois,\n\nThank you. A move to Denver is not possible for me.\n\n"
+        "Yours sincerely,\nAlex",
+        {"tone": "formal", "to_name": "Chloé Dubois", "reason": "location"},
+        CHLOE,
+    ),
+    (
+        "Alex Rivera\n\nDear Mrs MacLeod,\n\nThank you.\n\nKind regards,\n\nAlex Rivera",
+        {"channel": "letter", "to_name": "Fiona MacLeod"},
+        FIONA,
+    ),
+    (
+        "Dear Mrs MacLeod,\n\nThank you.\n\nKind regards, Alex Rivera",
+        {"channel": "linkedin", "tone": "formal", "to_name": "Fiona MacLeod"},
+        FIONA,
+    ),
+    (
+        "Alex Rivera\n\nDear Mrs MacLeod,\n\nThank you.\n\nYours sincerely,\n\nAlex Rivera",
+        {"channel": "letter", "tone": "formal", "to_name": "Fiona MacLeod"},
+        FIONA,
+    ),
+    (
+        "Alex Rivera\n\nDear Acme hiring team,\n\nThank you.\n\nYours faithfully,\n\nAlex",
+        {"channel": "letter", "tone": "formal", "to_name": None},
+        FIONA,
+    ),
+    (
+        "Alex Rivera\n1 Main St\nAustin, TX 78704\n\nDear Mr Whitfield,\n\nThanks.\n\nKind regards,"
+        "\n\nAlex Rivera",
+        {"channel": "letter"},
+        TOM,
+    ),
+    (
+        "Dear Kayla,\n\nThank you.\n\nKind regards,\nAlex",
+        {"tone": "formal", "to_name": "Kayla Nguyen"},
+        KAYLA,
+    ),
+    (
+        "Alex Rivera\n\nDear Kayla Nguyen,\n\nThank you.\n\nYours sincerely,\n\nAlex",
+        {"channel": "letter", "tone": "formal", "to_name": "Kayla Nguyen"},
+        KAYLA,
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -545,6 +842,7 @@ GIORGIO = Offer(
             TOM,
             "a stiff or wrong English turn: 'welcome connecting'",
         ),
+        *_EN3_CATCH,  # the fourth English reader (en3): one must-catch per family
     ],
 )
 def test_the_quality_checks_catch_what_they_are_for(
@@ -654,6 +952,7 @@ def test_the_quality_checks_catch_what_they_are_for(
             {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"},
             GIORGIO,
         ),
+        *_EN3_PASS,  # ...and the fix the en3 reader proposed for each
     ],
 )
 def test_the_quality_checks_pass_a_fine_letter(

@@ -225,13 +225,18 @@ def test_plural_names_get_their_article_and_every_legal_form_stays_out(
     assert never not in body
 
 
-def test_an_honorific_with_no_equivalent_gives_the_full_name_and_a_note() -> None:
+def test_an_honorific_with_no_equivalent_is_left_out_and_a_note_says_so() -> None:
     offer = dataclasses.replace(
         FULL_OFFER, contacts=(dataclasses.replace(MARIA, honorific="Ing."),)
     )
     letter = compose(offer, FULL_CANDIDATE, lang="en", tone="formal")
-    assert letter.body.startswith("Dear Maria Rossi,\n")
-    assert any("Ing." in note for note in letter.notes)
+    # a formal e-mail greets by first name (a full name reads as a mail merge, en3); on
+    # paper, the full name, as the address block shows it
+    assert letter.body.startswith("Dear Maria,\n")
+    assert any("'Ing.'" in note and "leaves it out" in note for note in letter.notes)
+    paper = compose(offer, FULL_CANDIDATE, lang="en", tone="formal", channel="letter")
+    assert "\n\nDear Maria Rossi,\n" in paper.body
+    assert "\nMaria Rossi\n" in paper.body
 
 
 def test_the_recipient_is_the_hiring_manager_then_the_recruiter_then_the_first() -> None:
@@ -434,3 +439,68 @@ def test_a_formal_message_in_tu_never_opens_with_ciao(variant: int) -> None:
         lines = body.splitlines()
         assert not any(line.startswith("Ciao") for line in lines), (channel, body)
         assert any(line.startswith("Gentil") for line in lines), (channel, body)
+
+
+_EN3_FILE = """
+[candidate]
+name = "Daniel Okafor"
+
+[[offer]]
+id = "meridian"
+company = "Bank Lumen"
+role = "Designer"
+company_article = "{article}"
+
+  [[offer.contact]]
+  name = "Wei Ling Tan"
+  greeting_name = "Wei Ling"
+  role = "recruiter"
+"""
+
+
+def test_greeting_name_and_company_article_come_from_the_offer_file() -> None:
+    from decline.offers.parsing import parse_offers
+    from decline.offers.writing import dump_offers
+
+    offers = parse_offers(_EN3_FILE.format(article="the"))
+    offer = offers.offers[0]
+    assert offer.contacts[0].greeting_name == "Wei Ling"
+    assert parse_offers(dump_offers(offers)).offers[0] == offer  # written back unchanged
+    warm = compose(offer, offers.candidate, channel="linkedin")
+    assert warm.body.startswith("Hi Wei Ling,\n")
+    assert "at the Bank Lumen" in compose(offer, offers.candidate).body
+    # without the key the rule decides: "Bank Lumen" has no "of"/"for", so no "the"
+    plain = dataclasses.replace(offer, company_article=None)
+    assert "the Bank Lumen" not in compose(plain, offers.candidate).body
+    with pytest.raises(InputError, match="company_article: expected one of none, the"):
+        parse_offers(_EN3_FILE.format(article="thee"))
+
+
+@pytest.mark.parametrize(
+    ("company", "article", "said"),
+    [
+        ("Office for Regional Statistics", None, "the Office for Regional Statistics"),
+        ("University of Leeds", None, "the University of Leeds"),
+        ("Bank of Italy", "none", "at Bank of Italy"),
+        ("The Northern Building Society", None, "at the Northern Building Society"),
+        ("Bristol City Council", None, "at Bristol City Council"),
+    ],
+)
+def test_an_english_name_takes_the_by_rule_or_by_the_offer_file(
+    company: str, article: str | None, said: str
+) -> None:
+    offer = dataclasses.replace(FULL_OFFER, company=company, company_article=article)
+    body = compose(offer, FULL_CANDIDATE, tone="formal", channel="letter").body
+    assert said in body
+    assert f"\n{company}\n" in body  # the address block keeps the name as written
+
+
+def test_a_remote_offer_gives_no_place_as_the_reason_and_says_so() -> None:
+    offer = dataclasses.replace(FULL_OFFER, location="Remote (US)")
+    letter = compose(offer, FULL_CANDIDATE, reason="location")
+    assert not re.search(r"location|relocat|closer to home", letter.body)
+    assert any("Remote (US)" in note for note in letter.notes)
+    city = dataclasses.replace(FULL_OFFER, location="Denver, CO")
+    body = compose(city, FULL_CANDIDATE, reason="location", channel="phone").body
+    assert "Denver" in body
+    assert "Denver, CO" not in body

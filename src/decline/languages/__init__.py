@@ -90,6 +90,12 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "meta.honorific_map",  # titles of other languages mapped to this one's
         "meta.articles",  # prepositions fused with a company name's article
         "*_team",  # wording for a team, where its "you" differs from a person's
+        "meta.implied_articles",  # names that take an article unwritten ("the Office for…")
+        "meta.implied_articles.*",
+        "meta.implied_article_when",  # words that must follow the noun for it to take one
+        "*.closing.honorific",  # a closing for a greeting by title, where it differs
+        "*.closing.team",  # a closing for a letter to a team, where it differs
+        "letter.formal",  # a formal paper letter's wording, where it differs from an e-mail's
     ),
     "lexicon.toml": (
         "meta.acronyms",  # capitalised words that are not shouting

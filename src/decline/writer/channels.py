@@ -63,7 +63,7 @@ _LINKEDIN_SHEDS: tuple[frozenset[str], ...] = (
 
 
 def _body(writer: Writer, paragraphs: list[str], channel: str, details: bool) -> str:
-    closing = writer.pick("closing", channel=channel)
+    closing = writer.closing(channel)
     parts = [writer.salutation(channel), *paragraphs, f"{closing}\n{writer.signature(details)}"]
     return "\n\n".join(parts)
 
@@ -82,7 +82,7 @@ def linkedin(writer: Writer, plan: Plan) -> Letter:
     the candidate's first name instead of a letter's closing block.
     """
     notes: tuple[str, ...] = ()
-    sign_off = writer.pick("closing", channel="linkedin")
+    sign_off = writer.closing("linkedin")
     for skip in _LINKEDIN_SHEDS:
         parts = [writer.salutation("linkedin"), *writer.paragraphs(plan, "linkedin", skip)]
         body = "\n\n".join([*parts, sign_off])
@@ -93,9 +93,20 @@ def linkedin(writer: Writer, plan: Plan) -> Letter:
     return writer.letter("linkedin", None, body, notes=notes)
 
 
+# A North American state or province and its postcode ("TX 78704", "ON M5S 1G5"): it stays
+# on the line of its city ("Austin, TX 78704"), never on a line of its own.
+_REGION_AND_POSTCODE = re.compile(r"[A-Z]{2}\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)")
+
+
 def _lines(text: str | None) -> list[str]:
     """Split a one-line address at its commas, the way it is written on a letter."""
-    return [part.strip() for part in text.split(",") if part.strip()] if text else []
+    lines: list[str] = []
+    for part in (part.strip() for part in (text or "").split(",")):
+        if part and lines and _REGION_AND_POSTCODE.fullmatch(part):
+            lines[-1] = f"{lines[-1]}, {part}"
+        elif part:
+            lines.append(part)
+    return lines
 
 
 @cache
@@ -136,9 +147,18 @@ def formal_letter(writer: Writer, plan: Plan, date: dt.date) -> Letter:
     for template in furniture["recipient"]:
         if template == "{address}":
             recipient += _lines(facts.recipient_address)
+        elif len(facts.addressees) > 1 and "{person}" in template:
+            # a panel greeted together is named together: the block says whom the greeting
+            # greets ("Gareth Jones, Senior Statistician" on one line each)
+            recipient += [
+                ", ".join(part for part in (person.addressed, person.title) if part)
+                for person in facts.addressees
+            ]
+        elif len(facts.addressees) > 1 and "{title}" in template:
+            continue
         elif all(f"{{{key}}}" not in template or key in known for key in ("person", "title")):
             recipient.append(render(template, known))
-    closing = writer.pick("closing", channel="letter")
+    closing = writer.closing("letter")
     heading = []
     if "subject_line" in furniture:  # a language whose letters carry one ("Oggetto: …")
         subject = writer.pick("subject", channel="letter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from decline.errors import InputError
 from decline.offers import Candidate, Contact, Offer
@@ -31,6 +31,12 @@ class Person:
     email: str | None
     role: str
     gender: str | None = None  # "feminine" | "masculine", when the honorific tells
+    greeting_name: str | None = None  # the offer file's given name for greetings ("Wei Ling")
+
+    @property
+    def given(self) -> str:
+        """Return the name a first-name greeting uses: the offer file's, else the first word."""
+        return self.greeting_name or first_name(self.name)
 
     @property
     def addressed(self) -> str:
@@ -64,6 +70,7 @@ class Facts:
     recipient_address: str | None
     notes: tuple[str, ...]
     gender: str | None = None  # the writer's grammatical gender; None: no gendered words
+    company_article: str | None = None  # the offer file's choice of article ("the", "none")
 
     def values(self, book: Phrasebook) -> dict[str, str]:
         """Return the template values the facts allow."""
@@ -71,17 +78,21 @@ class Facts:
         spoken = without_legal_suffix(self.company, meta.get("legal_suffixes", ()))
         values = {
             "company": with_implied_article(
-                spoken, meta.get("implied_articles", {}), meta.get("articles", {})
+                spoken,
+                meta.get("implied_articles", {}),
+                meta.get("articles", {}),
+                meta.get("implied_article_when", ()),
+                self.company_article,
             ),
-            "role": self.role,
+            "role": _role_in_prose(self.role),
             "candidate": self.candidate,
             "me": first_name(self.candidate),
         }
         if self.addressee is not None:
             values["name"] = self.addressee.name
-            values["first"] = first_name(self.addressee.name)
+            values["first"] = self.addressee.given
             values["firsts"] = join_names(
-                [first_name(person.name) for person in self.addressees],
+                [person.given for person in self.addressees],
                 meta["list_and"],
                 meta.get("list_and_euphonic", ""),
                 meta.get("list_euphonic_initials", ""),
@@ -105,7 +116,7 @@ class Facts:
             )
             # said aloud, or warmly, people are their first names ("Paolo, Chiara and
             # Davide"), unless two share one and only the full names tell them apart
-            firsts = [first_name(person.name) for person in self.others]
+            firsts = [person.given for person in self.others]
             if len(set(firsts)) < len(firsts):
                 firsts = [person.name for person in self.others]
             values["people_first"] = join_names(firsts, *listed, initials)
@@ -113,10 +124,10 @@ class Facts:
             # a short name may come back in the closing line; a long one is said once, and
             # the closing says "your work", "la vostra realtà" (en2, it3 readers)
             values["company_again"] = values["company"]
-        if self.location and not any(
-            word in self.location.casefold() for word in meta.get("not_places", ())
-        ):
-            values["location"] = self.location  # "Remote" or "Hybrid" is no place to name
+        if self.location and not self.placeless(meta):
+            # "Remote" or "Hybrid" is no place to name, and prose says the city: "Denver",
+            # not "Denver, CO" (nobody says "CO" on a call)
+            values["location"] = self.location.split(",")[0].strip() or self.location
         values |= _gendered(meta.get("gendered_writer", {}), self.gender)
         if len(self.addressees) == 1 and self.addressee is not None:
             values |= _gendered(meta.get("gendered_reader", {}), self.addressee.gender)
@@ -125,6 +136,28 @@ class Facts:
         if self.linkedin:
             values["linkedin"] = self.linkedin
         return values
+
+    def placeless(self, meta: dict[str, Any]) -> bool:
+        """Say whether the offer's location names no place ("Remote", "Hybrid")."""
+        where = (self.location or "").casefold()
+        return any(word in where for word in meta.get("not_places", ()))
+
+    def remote(self, meta: dict[str, Any]) -> bool:
+        """Say whether the offer is remote, so that no place is a reason to turn it down."""
+        where = (self.location or "").casefold()
+        return any(word in where for word in meta.get("remote_words", ()))
+
+
+def _role_in_prose(role: str) -> str:
+    """Return a job title as a sentence can hold it: "Manager, APAC" is "Manager (APAC)".
+
+    A title's own comma would need a closing one mid-sentence ("the Manager, APAC position")
+    and reads as a list in a subject line; brackets say the same and close themselves.
+    """
+    head, comma, tail = role.partition(",")
+    if not comma or "," in tail or "(" in role or not head.strip() or not tail.strip():
+        return role
+    return f"{head.strip()} ({tail.strip()})"
 
 
 # A company name of more words than this is said once per letter ("Fondazione Istituto
@@ -167,8 +200,8 @@ def _person(contact: Contact, book: Phrasebook, notes: list[str]) -> Person | No
         mapped = book.meta.get("honorific_map", {}).get(honorific)
         if mapped is None:
             notes.append(
-                f"The honorific {honorific!r} has no equivalent in {book.meta['name']}; "
-                f"the letter greets {name} by full name."
+                f"The honorific {honorific!r} has no equivalent in {book.meta['name']}, so the "
+                "letter leaves it out."
             )
         honorific = mapped
     return Person(
@@ -178,6 +211,7 @@ def _person(contact: Contact, book: Phrasebook, notes: list[str]) -> Person | No
         email=_text(f"e-mail of {name}", contact.email),
         role=contact.role,
         gender=book.meta.get("honorific_gender", {}).get(honorific) if honorific else None,
+        greeting_name=_text(f"greeting name of {name}", contact.greeting_name),
     )
 
 
@@ -269,6 +303,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
         recipient_address=_text("offer address", offer.address),
         notes=tuple(notes),
         gender=candidate.grammatical_gender,
+        company_article=_text("company article", offer.company_article),
     )
 
 

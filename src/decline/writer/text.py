@@ -109,20 +109,35 @@ def without_legal_suffix(company: str, suffixes: Sequence[str]) -> str:
 
 
 def with_implied_article(
-    company: str, implied: Mapping[str, str], articles: Mapping[str, object]
+    company: str,
+    implied: Mapping[str, str],
+    articles: Mapping[str, object],
+    when: Sequence[str] = (),
+    chosen: str | None = None,
 ) -> str:
-    """Give a name that starts with a common noun the article Italian says before it.
+    """Give a name that starts with a common noun the article the language says before it.
 
     "Studio Associato Rossi" is "lo Studio Associato Rossi" in a sentence ("presso lo
     Studio…", "dello Studio…"), so it becomes "Lo Studio Associato Rossi" and
-    `join_articles` fuses and lowercases it like any name written with its article. A name
-    that already starts with an article, or whose first word is not in `implied`, is kept.
+    `join_articles` fuses and lowercases it like any name written with its article; in
+    English "Office for Regional Statistics" is "the Office…" ("at the Office…"). `when`,
+    if given, are words one of which must follow the head noun ("of", "for": "the Bank of
+    Italy", but "Bank Rossi"). `chosen` is the offer file's own choice: an article of the
+    language, or "none". A name that already starts with an article is kept.
     """
     first = company.split(maxsplit=1)[0] if company.strip() else ""
     if any(company.startswith(a if str(a).endswith(("'", "’")) else f"{a} ") for a in articles):
         return company
+    if chosen is not None:
+        if chosen.casefold() == "none":
+            return company
+        article = next((str(a) for a in articles if str(a).casefold() == chosen.casefold()), None)
+        if article is not None:
+            return f"{article}{company}" if article.endswith(("'", "’")) else f"{article} {company}"
     article = implied.get(first)
     if article is None:
+        return company
+    if when and not any(word in company.split()[1:] for word in when):
         return company
     return f"{article}{company}" if article.endswith(("'", "’")) else f"{article} {company}"
 

@@ -26,6 +26,8 @@ class Writer:
         self.variant = variant
         self.values = facts.values(book)
         self.team = len(facts.addressees) != 1  # speaking to a team, or to a panel
+        # a remote offer has no place to turn down: the reason is left out, and a note says so
+        self.placeless_reason = reason == "location" and facts.remote(book.meta)
 
     def pick(self, move: str, case: str = "default", channel: str = "email") -> str:
         """Return the chosen wording of one move, filled in."""
@@ -37,7 +39,9 @@ class Writer:
         """Return one move's sentence, or None when the facts leave nothing to say."""
         facts = self.facts
         if move == "reason":
-            return None if self.reason == "none" else self.pick(move, self.reason, channel)
+            if self.reason == "none" or self.placeless_reason:
+                return None
+            return self.pick(move, self.reason, channel)
         if move == "gratitude":
             if facts.addressee is not None and facts.addressee.role == "hiring_manager":
                 return self.pick(move, "to_manager", channel)
@@ -58,6 +62,21 @@ class Writer:
         if len(self.facts.addressees) > 1:
             return self.pick("salutation", "panel", channel)
         return self.pick("salutation", "honorific" if addressee.honorific else "name", channel)
+
+    def closing(self, channel: str = "email") -> str:
+        """Return the closing that fits the greeting: "Dear Mrs MacLeod," is not "All the best,".
+
+        A greeting by title and surname takes the `honorific` case, a letter to a team the
+        `team` case ("Yours faithfully," on paper), each falling back to `default`.
+        """
+        values = self.values
+        if self.facts.addressee is None:
+            return self.pick("closing", "team", channel)
+        titled = "honorific" in values and len(self.facts.addressees) == 1
+        greeted = self.salutation(channel)
+        if titled and f"{values['honorific']} {values['surname']}" in greeted:
+            return self.pick("closing", "honorific", channel)
+        return self.pick("closing", "default", channel)
 
     def paragraphs(
         self, plan: tuple[tuple[str, ...], ...], channel: str, skip: frozenset[str] = frozenset()
@@ -92,6 +111,11 @@ class Writer:
     ) -> Letter:
         """Wrap a body into a Letter with the facts' recipient and notes."""
         addressee = self.facts.addressee
+        if self.placeless_reason:
+            notes += (
+                f"The offer's location is {self.facts.location!r}, so a place cannot be the "
+                "reason: the letter gives none. Choose another --reason to give one.",
+            )
         return Letter(
             subject=subject,
             body=body,
