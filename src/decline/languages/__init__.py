@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -201,11 +201,12 @@ def missing_keys(
 ) -> list[str]:
     """Return the dotted key paths `reference` has and `data` lacks, optional ones aside."""
     found: list[str] = []
+    skipped = _matcher(optional)
 
     def walk(prefix: str, have: Any, want: dict[str, Any]) -> None:
         for key, value in want.items():
             dotted = f"{prefix}{key}"
-            if any(fnmatchcase(dotted, pattern) for pattern in optional):
+            if skipped(dotted):
                 continue
             if not isinstance(have, dict) or key not in have:
                 found.append(dotted)
@@ -214,6 +215,19 @@ def missing_keys(
 
     walk("", data, reference)
     return found
+
+
+@cache
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], object]:
+    """Return a test of whether a dotted key matches one of the shell-style `patterns`
+    (as `fnmatchcase` would), one compiled expression for them all."""
+    if not patterns:
+        return lambda dotted: False
+    from fnmatch import translate
+
+    from decline.cache import compile as compile_pattern
+
+    return compile_pattern("|".join(translate(pattern) for pattern in patterns)).match
 
 
 def _parse(path: Path) -> dict[str, Any]:
