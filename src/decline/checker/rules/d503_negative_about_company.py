@@ -55,6 +55,7 @@ RULE = Rule(
         Example("Dear Tom,\nThanks. To be honest, the other role is closer to home. I decline."),
         Example("Dear Tom,\nThanks. I decline; the commute by train would be long for me."),
         Example("Dear Tom,\nThanks. I decline, as I have joined a more established firm."),
+        Example("Dear Tom,\nThanks. I decline; I admired your work on scam detection."),
         Example("Caro Tom,\ngrazie, ma ho scelto un'azienda più strutturata.", "it"),
         Example("Gentile Dott.ssa Rossi,\nrinuncio. Mi vergogno di scriverLe così tardi.", "it"),
     ),

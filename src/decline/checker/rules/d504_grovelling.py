@@ -53,6 +53,7 @@ RULE = Rule(
     ),
     good=(
         Example("Dear Tom,\nThanks. I am sorry to decline the offer."),
+        Example("Dear Tom,\nThanks. I decline, and I am truly sorry not to be joining you."),
         Example("Dear Tom,\nThanks. Unfortunately I decline, and I apologise for the delay."),
     ),
 )
