@@ -84,7 +84,13 @@ _CALQUES = re.compile(
     r"\bSe vuoi restare in contatto\b|\bRipensandoci\b|\bprofilo LinkedIn è\b|"
     r"\bspero di poterne riparlare,? se si presentasse\b|"
     r"\bPensando al(?:le)? (?:attività|lavoro)\b|"
-    r"\bHo capito che cerco\b|\bche mi è stata offerta presso\b",
+    r"\bHo capito che cerco\b|\bche mi è stata offerta presso\b|"
+    # the fourth (it4): HR clichés, invented facts, vague or bureaucratic turns
+    r"\bla vostra realtà\b|\bmi è rimast[oa] impress[oa]\b|\bOgni conversazione\b|"
+    r"\bun'altra azienda\b|\bConsiderat[oei] (?:il|le|la|i) (?:lavoro|attività)\b|"
+    r"\blo renderebbe difficile\b|\bCome ci siamo detti, mi dispiace\b|"
+    r"\bHo concluso che i miei obiettivi\b|\bNon è la scelta più adatta\b|"
+    r"\bSeguito del colloquio\b|\bil metodo con cui lo portate avanti\b",
     re.IGNORECASE,
 )
 # Stiff or wrong English turns the English reader flagged (issue 12, en).
@@ -173,6 +179,7 @@ _IMPLIED_ARTICLE = {
     "Studio": ("lo", "dello", "allo", "dallo", "nello", "sullo"),
     "Banca": ("la", "della", "alla", "dalla", "nella", "sulla"),
     "Ferrovie": ("le", "delle", "alle", "dalle", "nelle", "sulle"),
+    "Fratelli": ("la", "della", "alla", "dalla", "nella", "sulla"),  # la ditta (it4)
 }
 
 
@@ -562,6 +569,15 @@ def _register_problems(letter: Letter, offer: Offer, candidate: Candidate, prose
         return found
     if letter.register == "tu" and re.search(r"Distinti saluti|Cordiali saluti|Porgo", body):
         found.append("a tu letter closes with a Lei closing")
+    if letter.register == "lei" and re.search(r"\bRestiamo in contatto\b", body):
+        found.append("a Lei letter says 'Restiamo in contatto', as to a friend")
+    titled_line = re.match(r"Gentil[ei] (?:Dott|Prof|Ing|Avv|Sig|Dr|Arch)", line)
+    if letter.register == "lei" and titled_line and re.search(r"^Un caro saluto", body, re.M):
+        found.append(f"'Un caro saluto' under {line!r}")
+    for person in (c for c in offer.contacts if c.honorific and letter.register == "lei"):
+        given = person.greeting_name or first_name(person.name)
+        if re.search(rf"\b{re.escape(given)}\b", line) and surname(person.name) not in line:
+            found.append(f"a Lei greeting names {person.honorific} {person.name} bare: {line!r}")
     if letter.register == "tu" and letter.channel != "letter" and line.startswith("Caro"):
         found.append(f"an e-mail in tu opens with a paper greeting: {line!r}")
     contact = next((c for c in offer.contacts if c.name.strip() == letter.to_name), None)
@@ -671,7 +687,13 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
         return []
     # a full name is for paper only ("Dear Kayla Nguyen," in an e-mail reads as a mail merge)
     panel_greeted = sum(first_name(c.name) in line for c in offer.contacts) > 1
-    paper = letter.channel == "letter" or (formal and (letter.lang != "en" or panel_greeted))
+    # a Lei panel is greeted as each person is, title or full name (it4 reader)
+    lei_panel = panel_greeted and letter.register == "lei"
+    paper = (
+        letter.channel == "letter"
+        or lei_panel
+        or (formal and (letter.lang != "en" or panel_greeted))
+    )
     if given != name and name in line and not (paper and not honorific):
         return [f"the greeting uses the full name: {line!r}"]
     if not formal and given not in line:

@@ -526,6 +526,81 @@ _EN3_PASS = [
 ]
 
 
+PROFS = Offer(
+    id="p",
+    company="Università Ca' Foscari",
+    role="Assegnista",
+    contacts=(
+        Contact("Giorgio Zanetti", "Prof.", None, None, "interviewer"),
+        Contact("Chiara Baldan", "Prof.ssa", None, None, "interviewer"),
+    ),
+)
+RINALDI = dataclasses.replace(GIORGIO, company="Fratelli Rinaldi & C.")
+_LEI = {"lang": "it", "register": "lei", "to_name": "Giorgio Neri"}
+_IT4_CATCH = [
+    (
+        "Gentile Ing. Neri,\n\nNutro grande stima per la vostra realtà.\n\nCordiali saluti,\nAlex",
+        _LEI,
+        GIORGIO,
+        "a calque or stiff turn: 'la vostra realtà'",
+    ),
+    (
+        "Gentile Ing. Neri,\n\nHo scelto la proposta di un'altra azienda.\n\nCordiali saluti,\nA",
+        _LEI,
+        GIORGIO,
+        'a calque or stiff turn: "un\'altra azienda"',
+    ),
+    (
+        "Gentile Ing. Neri,\n\nGrazie. Restiamo in contatto.\n\nCordiali saluti,\nAlex Rivera",
+        _LEI,
+        GIORGIO,
+        "a Lei letter says 'Restiamo in contatto'",
+    ),
+    (
+        "Gentile Ing. Neri,\n\nGrazie per la proposta.\n\nUn caro saluto,\nAlex Rivera",
+        _LEI,
+        GIORGIO,
+        "'Un caro saluto' under 'Gentile Ing. Neri,'",
+    ),
+    (
+        "Buongiorno Giorgio e Chiara,\n\nGrazie per la proposta.\n\nCordiali saluti,\nAlex Rivera",
+        {**_LEI, "to_name": "Giorgio Zanetti"},
+        PROFS,
+        "a Lei greeting names Prof. Giorgio Zanetti bare",
+    ),
+    (
+        "Gentile Ing. Neri,\n\nGrazie per il ruolo presso Fratelli Rinaldi & C.\n\nSaluti,\nAlex",
+        _LEI,
+        RINALDI,
+        "a name that needs its article has none",
+    ),
+]
+_IT4_PASS = [
+    (
+        "Gentile Ing. Neri,\n\nNutro grande stima per il vostro lavoro. Mi farebbe piacere "
+        "restare in contatto.\n\nUn cordiale saluto,\nAlex Rivera",
+        _LEI,
+        GIORGIO,
+    ),
+    (
+        "Gentili Prof. Zanetti e Prof.ssa Baldan,\n\nGrazie per la proposta.\n\nCordiali saluti,"
+        "\nAlex Rivera",
+        {**_LEI, "to_name": "Giorgio Zanetti"},
+        PROFS,
+    ),
+    (
+        "Gentile Ing. Neri,\n\nGrazie per il ruolo presso la Fratelli Rinaldi & C.\n\nSaluti,\nA",
+        _LEI,
+        RINALDI,
+    ),
+    (
+        "Ciao Giorgio,\n\nGrazie per la proposta. Restiamo in contatto.\n\nUn caro saluto,\nAlex",
+        {**_LEI, "register": "tu"},
+        GIORGIO,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("body", "changes", "offer", "expected"),
     [
@@ -843,6 +918,7 @@ _EN3_PASS = [
             "a stiff or wrong English turn: 'welcome connecting'",
         ),
         *_EN3_CATCH,  # the fourth English reader (en3): one must-catch per family
+        *_IT4_CATCH,  # ...and the fourth Italian reader (it4)
     ],
 )
 def test_the_quality_checks_catch_what_they_are_for(
@@ -953,6 +1029,7 @@ def test_the_quality_checks_catch_what_they_are_for(
             GIORGIO,
         ),
         *_EN3_PASS,  # ...and the fix the en3 reader proposed for each
+        *_IT4_PASS,  # ...and the it4 reader's
     ],
 )
 def test_the_quality_checks_pass_a_fine_letter(
@@ -1000,4 +1077,5 @@ def test_a_call_to_a_panel_is_with_one_person_and_so_is_its_e_mail() -> None:
         assert letter.follow_up is not None
         assert "Paolo" not in letter.follow_up.body.split("\n\n")[0]
         email = compose(offer, candidate, lang=lang, channel="email")
-        assert "Paolo" in email.body.split("\n\n")[0]  # an e-mail still greets all three
+        # an e-mail still greets all three (with Lei, by title: "Dott. Greco")
+        assert re.search("Paolo|Greco", email.body.split("\n\n")[0])
