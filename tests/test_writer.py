@@ -504,3 +504,12 @@ def test_a_remote_offer_gives_no_place_as_the_reason_and_says_so() -> None:
     body = compose(city, FULL_CANDIDATE, reason="location", channel="phone").body
     assert "Denver" in body
     assert "Denver, CO" not in body
+
+
+def test_a_job_in_the_candidate_s_own_city_is_not_named_as_the_reason() -> None:
+    offer = dataclasses.replace(FULL_OFFER, location="Milano")
+    candidate = dataclasses.replace(FULL_CANDIDATE, city="Milano")
+    for lang in ("en", "it"):
+        letter = compose(offer, candidate, lang=lang, reason="location", channel="letter")
+        assert not re.search(r"(?:in|to|di|a) Milano\b", letter.body), letter.body
+        assert any("own city" in note for note in letter.notes)

@@ -124,7 +124,7 @@ class Facts:
             # a short name may come back in the closing line; a long one is said once, and
             # the closing says "your work", "la vostra realtà" (en2, it3 readers)
             values["company_again"] = values["company"]
-        if self.location and not self.placeless(meta):
+        if self.location and not self.placeless(meta) and not self.home_town():
             # "Remote" or "Hybrid" is no place to name, and prose says the city: "Denver",
             # not "Denver, CO" (nobody says "CO" on a call)
             values["location"] = self.location.split(",")[0].strip() or self.location
@@ -141,6 +141,11 @@ class Facts:
         """Say whether the offer's location names no place ("Remote", "Hybrid")."""
         where = (self.location or "").casefold()
         return any(word in where for word in meta.get("not_places", ()))
+
+    def home_town(self) -> bool:
+        """Say whether the job is in the candidate's own city: its name is no reason (it4)."""
+        place = (self.location or "").split(",")[0].strip().casefold()
+        return bool(place) and place == (self.city or "").split(",")[0].strip().casefold()
 
     def remote(self, meta: dict[str, Any]) -> bool:
         """Say whether the offer is remote, so that no place is a reason to turn it down."""

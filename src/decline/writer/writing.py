@@ -111,6 +111,11 @@ class Writer:
     ) -> Letter:
         """Wrap a body into a Letter with the facts' recipient and notes."""
         addressee = self.facts.addressee
+        if self.reason == "location" and self.facts.home_town():
+            notes += (
+                f"The job is in your own city ({self.facts.location}), so the letter does not "
+                "name it as the reason; choose another --reason if distance is not the point.",
+            )
         if self.placeless_reason:
             notes += (
                 f"The offer's location is {self.facts.location!r}, so a place cannot be the "
