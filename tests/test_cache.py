@@ -143,7 +143,7 @@ def test_the_command_keeps_its_cache_and_reads_it_back(tmp_path: Path) -> None:
 DATACLASSES = """
 import dataclasses, pickle, sys
 from pathlib import Path
-import decline
+import decline.cli.main  # the command installs the cache for decline's dataclasses
 from decline.offers import Contact
 
 @dataclasses.dataclass(frozen=True)

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from decline import arguments, cache
+from decline import arguments
 from decline.errors import InputError
-
-cache.speed_up_dataclasses()
 
 if TYPE_CHECKING:  # datetime and collections.abc are imported when first needed: start-up
     import datetime as dt
