@@ -108,9 +108,33 @@ _STIFF_ENGLISH = re.compile(
     r"\btime dedicated to\b|\beffort devoted to\b|\bprivilege to learn\b|"
     r"\bpoint towards a different path\b|\bfocus in the coming years\b|"
     r"\bI believe the (?:role|position) is not\b|\bHello to the\b|\bDear members of\b|"
-    r"\bremain in contact\b|^Warmly,",
+    r"\bremain in contact\b|^Warmly,|"
+    # the fifth (en5): circumlocution, "may" for "can", overstatement, a dangling
+    # "especially" with nothing before it to compare, the role hung off the interviews
+    r"\bMy next step will be\b|\bright fit for me right now\b|\bLooking at the full package\b|"
+    r"\bI hope we may\b|\bI would value staying\b|\bthe terms (?:do not|fall)\b|"
+    r"\bhighest regard\b|\bit's a no\b|\bfocus on a different direction\b|"
+    r"\bmost of all by\b|(?:^|(?<=[.!?] ))I (?:was )?especially \w+|"
+    r"\bfollowing the work of\b|\binterviews for the \w+",
     re.IGNORECASE | re.MULTILINE,
 )
+# Subject lines that read as a form: "The X role at Y: my answer", "My answer on the X offer".
+_STIFF_SUBJECT = re.compile(r"\bmy answer on\b|: my (?:answer|decision)$", re.IGNORECASE)
+# A legal form of several words cut in half: "Kopi Labs Pte." for "Kopi Labs Pte. Ltd." (en5).
+_HALF_LEGAL_FORM = re.compile(
+    r"\b(?:Pte|Pty|Pvt|Sdn)\b\.?(?!\s*(?:Ltd|Limited|Bhd)\b)|\bGmbH & Co\.?(?!\s*KG\b)|"
+    r"\bCo\.,(?!\s*Ltd\b)"
+)
+# Two sentences of one letter that both say the decision was hard: "It was not an easy
+# decision" … "it was not a choice I made lightly" is one thought said twice (en5).
+_HARD_DECISION = re.compile(
+    r"\bnot an? (?:easy|simple) (?:decision|choice)\b|\b(?:was not|wasn't|is not|isn't) easy\b|"
+    r"\blightly\b|\b(?:hard|difficult|tough) (?:decision|choice)\b|"
+    r"\bnon è stata una (?:decisione|scelta) facile\b|\b(?:a )?cuor leggero\b",
+    re.IGNORECASE,
+)
+# "your work" / "your team": said twice, the letter reads as a template's seams (en5).
+_YOUR_NOUN = re.compile(r"\byour (work|team)\b", re.IGNORECASE)
 # Start-up idiom or "company" said to any organisation: a council is not a company (en3).
 _COMPANY_TALK = re.compile(
     r"\byour company\b|\b(?:what|you) (?:you )?are building\b|"
@@ -148,6 +172,8 @@ _UNSPOKEN_ENGLISH = re.compile(
     r"do not|does not|is not|it is|Having (?:considered|given|weighed|reviewed))\b"
     r"(?![.,;!?])"  # "where I am." cannot contract
 )
+# Academic titles an English letter greets by title and surname in every tone (en5).
+_ACADEMIC = ("Prof", "Pr.")
 # Italian titles English has no word for: an English letter drops them.
 _NO_ENGLISH_TITLE = frozenset({"Ing", "Avv", "Arch", "Geom", "Rag"})
 # Channels that speak to one person: a panel is not greeted together there.
@@ -306,6 +332,19 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
     if letter.lang == "en":
         for match in _STIFF_ENGLISH.finditer(letter.body):
             found.append(f"a stiff or wrong English turn: {match.group(0)!r}")
+        for subject in {letter.subject, letter.follow_up.subject if letter.follow_up else None}:
+            if subject and _STIFF_SUBJECT.search(subject):
+                found.append(f"a subject line that reads as a form: {subject!r}")
+    for match in _HALF_LEGAL_FORM.finditer(prose):
+        found.append(f"a legal form cut in half: {match.group(0)!r}")
+    for part in (prose_blocks[1:2], prose_blocks[2:]) if letter.follow_up else (prose_blocks,):
+        said = [s for s in sentences("\n".join(part)) if _HARD_DECISION.search(s)]
+        if len(said) > 1:
+            found.append(f"the decision was hard, said twice: {said[0]!r} / {said[1]!r}")
+        nouns = [m.group(1).casefold() for m in _YOUR_NOUN.finditer("\n".join(part[1:]))]
+        for noun in sorted({noun for noun in nouns if nouns.count(noun) > 1}):
+            found.append(f"'your {noun}' {nouns.count(noun)} times in one letter")
+    found += _en5_problems(letter, offer, candidate)
     found += _register_problems(letter, offer, candidate, prose)
     found += _free_text_agreement(letter, offer, prose)
     found += _adjacent_problems(prose_blocks, offer, letter, candidate)
@@ -320,6 +359,31 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
         full = " ".join(contact.name.split())
         if first_name(full) != full and any(full in line for line in spoken):
             found.append(f"a spoken line names {full!r} in full: nobody says that on a call")
+    return found
+
+
+def _en5_problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
+    """The fifth English reader (en5): a team greeting like a mail merge, a signature with
+    half the candidate's given name, a call's confirming e-mail that never names the role."""
+    if letter.lang != "en":
+        return []
+    found = []
+    line = greeting(letter)
+    name = _spoken_name(offer.company)
+    if name and re.search(rf"\b{re.escape(name)} (?:hiring )?team,$", line, re.IGNORECASE):
+        found.append(f"a team greeting reads as a mail merge: {line!r}")
+    given = candidate.greeting_name
+    if given and given != first_name(candidate.name):
+        written = letter.follow_up or letter
+        last = written.body.rstrip().splitlines()[-1].strip() if written.body.strip() else ""
+        if last.endswith(first_name(candidate.name)) and not last.endswith(given):
+            found.append(f"signed with half the given name {given!r}: {last!r}")
+    if letter.follow_up is not None:
+        role = offer.role.split(",")[0].strip()
+        if role not in (letter.follow_up.subject or ""):
+            found.append(f"the confirming e-mail's subject never names the role: {role!r}")
+        if role not in letter.follow_up.body:
+            found.append(f"the confirming e-mail never names the role: {role!r}")
     return found
 
 
@@ -436,7 +500,7 @@ def _closing_problems(letter: Letter, candidate: Candidate) -> list[str]:
     if letter.channel == "linkedin" and _TITLED_GREETING.match(line) and me not in closing:
         found.append(f"a message to {line!r} signed with the first name only: {closing!r}")
     if letter.channel == "letter" and letter.tone == "formal":
-        team = re.search(r"\bteam,$", line) is not None
+        team = re.search(r"\bteam,$", line, re.IGNORECASE) is not None
         wanted = ("Yours faithfully,",) if team else ("Yours sincerely,", "Sincerely,")
         if closing not in wanted:
             found.append(f"a formal letter that opens {line!r} closes {closing!r}")
@@ -669,6 +733,12 @@ def _greeting_problems(letter: Letter, offer: Offer) -> list[str]:
     if english and on_paper_or_formal and not line.startswith(f"Dear {english}"):
         return [f"{honorific} has an English title, {english}, the greeting lacks: {line!r}"]
     formal = letter.tone == "formal" and letter.channel != "linkedin"
+    # an academic title outranks a warm tone in English: "Dear Prof. Chua,", never "Hello
+    # Siew Mei," from a would-be Research Fellow (en5 reader)
+    professor = letter.lang == "en" and (honorific or "").startswith(_ACADEMIC)
+    if professor and not re.search(rf"\bProf\.? {re.escape(surname(name))}\b", line):
+        return [f"{honorific} {name} is not greeted by title and surname: {line!r}"]
+    formal = formal or professor
     # Italian with Lei greets a title by title and surname in every tone ("Gentile Prof. Caruso")
     formal = formal or (letter.lang == "it" and letter.register == "lei" and bool(honorific))
     # On paper, or in a formal tone, a title is greeted by title and surname ("Dear Dr.

@@ -289,7 +289,8 @@ def test_a_long_company_name_is_said_once_and_a_short_one_may_come_back(lang: st
 def test_without_a_contact_the_team_is_greeted_and_a_note_asks_for_a_name() -> None:
     offer, candidate = PROFILES["no-contact"]
     letter = compose(offer, candidate, lang="en")
-    assert letter.body.startswith("Dear Acme Analytics team,")
+    # the hiring team, not "Dear Acme Analytics team,", which reads as a mail merge (en5)
+    assert letter.body.startswith("Dear Hiring Team,")
     assert letter.to_name is None
     assert letter.to_email is None
     assert any("named" in note for note in letter.notes)
@@ -315,7 +316,9 @@ def test_missing_facts_shrink_the_letter_and_leave_no_blank() -> None:
     letter = compose(offer, candidate, channel="letter", date=dt.date(2026, 11, 20))
     assert "LinkedIn" not in letter.body
     assert "None" not in letter.body
-    assert letter.body.startswith("Alex Rivera\n\n20 November 2026\n\nAcme Inc.\n\nDear Acme")
+    assert letter.body.startswith(
+        "Alex Rivera\n\n20 November 2026\n\nAcme Inc.\n\nDear Hiring Team,"
+    )
 
 
 def test_the_formal_letter_dates_in_the_convention_of_the_sender() -> None:
@@ -474,6 +477,25 @@ def test_greeting_name_and_company_article_come_from_the_offer_file() -> None:
     assert "the Bank Lumen" not in compose(plain, offers.candidate).body
     with pytest.raises(InputError, match="company_article: expected one of none, the"):
         parse_offers(_EN3_FILE.format(article="thee"))
+
+
+def test_the_candidates_own_greeting_name_signs_the_message_and_is_kept() -> None:
+    """[candidate] greeting_name: "Wei Ling Tan" signs "Wei Ling", never "Wei" (en5)."""
+    from decline.offers.parsing import parse_offers
+    from decline.offers.writing import dump_offers
+
+    text = _EN3_FILE.format(article="the").replace(
+        'name = "Daniel Okafor"', 'name = "Wei Ling Tan"\ngreeting_name = "Wei Ling"'
+    )
+    offers = parse_offers(text)
+    assert offers.candidate.greeting_name == "Wei Ling"
+    assert parse_offers(dump_offers(offers)).candidate == offers.candidate
+    for variant in range(4):
+        body = compose(offers.offers[0], offers.candidate, channel="linkedin", variant=variant).body
+        assert body.rstrip().endswith(", Wei Ling"), body
+    plain = dataclasses.replace(offers.candidate, greeting_name=None)
+    body = compose(offers.offers[0], plain, channel="linkedin").body
+    assert body.rstrip().endswith(", Wei"), body  # without the key: the first word
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,11 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "*.closing.honorific",  # a closing for a greeting by title, where it differs
         "*.closing.team",  # a closing for a letter to a team, where it differs
         "letter.formal",  # a formal paper letter's wording, where it differs from an e-mail's
+        "meta.legal_fragments",  # pieces of a legal form of several words ("Pte", "Pty")
+        "meta.titled_in_every_tone",  # titles greeted by title and surname in every tone
+        "*.salutation.titled",  # the greeting for such a title, where a tone's differs
+        "*.salutation.panel_titled",
+        "letter.brief.closing",  # a brief paper letter's closing, where it differs
     ),
     "lexicon.toml": (
         "meta.acronyms",  # capitalised words that are not shouting

@@ -209,6 +209,7 @@ class Candidate:
     lang: str = "en"
     grammatical_gender: str | None = None  # "feminine" | "masculine" | None: avoid gendered words
     hourly_rate: float | None = None
+    greeting_name: str | None = None  # own given name to sign with ("Wei Ling"); else first word
 
 
 def known_registers() -> tuple[str, ...]:

@@ -280,6 +280,7 @@ class Reader:
             lang=lang,
             grammatical_gender=gender,
             hourly_rate=self.number(table, "hourly_rate", where, ctx, "candidate.hourly_rate"),
+            greeting_name=self.text(table, "greeting_name", where, ctx),
         )
 
     def equity(self, raw: object, where: KeyPath, ctx: str) -> Equity | None:
@@ -650,7 +651,10 @@ def load_offers(path: str | Path) -> OfferSet:
 
 
 _TEXTS = {  # (required, optional) text fields of the models a caller may build by hand
-    Candidate: (("name", "lang"), ("email", "phone", "linkedin", "city", "address")),
+    Candidate: (
+        ("name", "lang"),
+        ("email", "phone", "linkedin", "city", "address", "greeting_name"),
+    ),
     Offer: (
         ("id", "company", "role"),
         ("location", "address", "currency", "liked", "company_article"),

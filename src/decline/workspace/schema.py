@@ -114,11 +114,21 @@ GREETING_AND_ARTICLE = Migration(
     ),
 )
 
+CANDIDATE_GREETING_NAME = Migration(
+    "0005_candidate_greeting_name",
+    (
+        # The candidate's own given name to sign with ("Wei Ling"), when it is not the name's
+        # first word.
+        "ALTER TABLE candidate ADD COLUMN greeting_name TEXT",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL,
     CONTACT_LINKEDIN,
     CONTACT_REGISTER,
     GREETING_AND_ARTICLE,
+    CANDIDATE_GREETING_NAME,
 )
 
 # The tables in the order that foreign keys allow them to be filled (export, import).

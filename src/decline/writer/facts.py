@@ -71,11 +71,14 @@ class Facts:
     notes: tuple[str, ...]
     gender: str | None = None  # the writer's grammatical gender; None: no gendered words
     company_article: str | None = None  # the offer file's choice of article ("the", "none")
+    candidate_given: str | None = None  # the candidate's own greeting_name ("Wei Ling")
 
     def values(self, book: Phrasebook) -> dict[str, str]:
         """Return the template values the facts allow."""
         meta = book.meta
-        spoken = without_legal_suffix(self.company, meta.get("legal_suffixes", ()))
+        spoken = without_legal_suffix(
+            self.company, meta.get("legal_suffixes", ()), meta.get("legal_fragments", ())
+        )
         values = {
             "company": with_implied_article(
                 spoken,
@@ -86,7 +89,7 @@ class Facts:
             ),
             "role": _role_in_prose(self.role),
             "candidate": self.candidate,
-            "me": first_name(self.candidate),
+            "me": self.candidate_given or first_name(self.candidate),
         }
         if self.addressee is not None:
             values["name"] = self.addressee.name
@@ -309,6 +312,7 @@ def gather(offer: Offer, candidate: Candidate, book: Phrasebook, *, panel: bool 
         notes=tuple(notes),
         gender=candidate.grammatical_gender,
         company_article=_text("company article", offer.company_article),
+        candidate_given=_text("your greeting name", candidate.greeting_name),
     )
 
 

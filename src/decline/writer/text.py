@@ -91,20 +91,27 @@ def first_name(name: str) -> str:
     return words[0]
 
 
-def without_legal_suffix(company: str, suffixes: Sequence[str]) -> str:
+def without_legal_suffix(
+    company: str, suffixes: Sequence[str], fragments: Sequence[str] = ()
+) -> str:
     """Return the company's name as people say it: "Acme S.r.l." → "Acme".
 
     The legal form belongs in the recipient block of a formal letter, not in every sentence.
-    A name that is nothing but a suffix is kept.
+    A legal form of several words ("Pte. Ltd.", "GmbH & Co. KG") goes whole or not at all:
+    when what is left ends with a piece of one (`fragments`, or another suffix: "Kopi Labs
+    Pte."), the name is kept as written. A name that is nothing but a suffix is kept.
     """
     trimmed = company.rstrip()
+    pieces = {piece.casefold().rstrip(".,") for piece in (*suffixes, *fragments)}
     for suffix in sorted(suffixes, key=len, reverse=True):
         if trimmed.casefold().endswith(suffix.casefold()):
             head = trimmed[: len(trimmed) - len(suffix)]
             if head and not head[-1].isalnum():
                 short = head.rstrip(" ,")
-                if short:
+                last = short.split()[-1].casefold().rstrip(".,") if short.split() else ""
+                if short and last not in pieces:
                     return short
+                return company
     return company
 
 

@@ -59,8 +59,13 @@ class Writer:
         addressee = self.facts.addressee
         if addressee is None:
             return self.pick("salutation", "team", channel)
+        # an academic title outranks a warm tone: "Dear Prof. Chua,", never "Hello Siew Mei,"
+        always = self.book.meta.get("titled_in_every_tone", ())
+        titled = any(person.honorific in always for person in self.facts.addressees)
         if len(self.facts.addressees) > 1:
-            return self.pick("salutation", "panel", channel)
+            return self.pick("salutation", "panel_titled" if titled else "panel", channel)
+        if titled:
+            return self.pick("salutation", "titled", channel)
         return self.pick("salutation", "honorific" if addressee.honorific else "name", channel)
 
     def closing(self, channel: str = "email") -> str:
@@ -74,7 +79,9 @@ class Writer:
             return self.pick("closing", "team", channel)
         titled = "honorific" in values and len(self.facts.addressees) == 1
         greeted = self.salutation(channel)
-        if titled and f"{values['honorific']} {values['surname']}" in greeted:
+        always = self.book.meta.get("titled_in_every_tone", ())
+        academic = any(person.honorific in always for person in self.facts.addressees)
+        if academic or (titled and f"{values['honorific']} {values['surname']}" in greeted):
             return self.pick("closing", "honorific", channel)
         return self.pick("closing", "default", channel)
 
