@@ -345,6 +345,7 @@ def problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[str]:
         for noun in sorted({noun for noun in nouns if nouns.count(noun) > 1}):
             found.append(f"'your {noun}' {nouns.count(noun)} times in one letter")
     found += _en5_problems(letter, offer, candidate)
+    found += _it5_problems(letter, offer, prose_blocks)
     found += _register_problems(letter, offer, candidate, prose)
     found += _free_text_agreement(letter, offer, prose)
     found += _adjacent_problems(prose_blocks, offer, letter, candidate)
@@ -384,6 +385,57 @@ def _en5_problems(letter: Letter, offer: Offer, candidate: Candidate) -> list[st
             found.append(f"the confirming e-mail's subject never names the role: {role!r}")
         if role not in letter.follow_up.body:
             found.append(f"the confirming e-mail never names the role: {role!r}")
+    return found
+
+
+# The article an Italian title takes when a polite letter names a colleague by it (test-side).
+_TITLE_ARTICLE = {
+    "Ing.": "l'", "Avv.": "l'", "Arch.": "l'", "Dott.": "il ", "Dott.ssa": "la ",
+    "Prof.": "il ", "Prof.ssa": "la ", "Sig.": "il ", "Sig.ra": "la ",
+}  # fmt: skip
+# The plural "you" with a reverential capital mid-sentence ("Come Vi ho detto",
+# "ringraziarVi"): the letters write it in lower case, the capital is the singular Lei's.
+_CAPITAL_PLURAL_YOU = re.compile(r"(?<=[a-zà-ù,;:] )(?:Vi|Voi|Vostr[oaie])\b|(?<=[a-zà-ù])Vi\b")
+# Heavy bureaucratic turns between people who use "tu".
+_HEAVY_FOR_TU = re.compile(r"\bDopo un'attenta riflessione, e con rammarico\b", re.IGNORECASE)
+
+
+def _it5_problems(letter: Letter, offer: Offer, blocks: list[str]) -> list[str]:
+    """Italian, after the it4 reader: a titled colleague named bare in a Lei letter, a tu
+    paper letter that could say "Caro"/"Cara" and does not, a capital plural "Vi"
+    mid-sentence, a heavy turn in tu."""
+    if letter.lang != "it":
+        return []
+    found = []
+    written = [b for b in blocks if b and not b.strip().splitlines()[0].endswith(",")]
+    prose = "\n".join(written[1:] if letter.follow_up is not None else written)
+    line = greeting(letter)
+    if letter.register == "lei":
+        for contact in offer.contacts:
+            article = _TITLE_ARTICLE.get(contact.honorific or "")
+            name = " ".join(contact.name.split())
+            if article is None or name == letter.to_name:
+                continue
+            last = surname(name)
+            for match in re.finditer(rf"\b{re.escape(last)}\b", prose):
+                before = prose[: match.start()]
+                if not before.endswith(f"{article}{contact.honorific} "):
+                    found.append(
+                        f"a colleague met is not named '{article}{contact.honorific} {last}'"
+                    )
+                    break
+    contact = next((c for c in offer.contacts if c.name.strip() == letter.to_name), None)
+    reader = _READER_GENDER.get(contact.honorific or "") if contact else None
+    wanted = {"masculine": "Caro ", "feminine": "Cara "}.get(reader or "")
+    panel = re.search(r",|\b(?:e|ed)\b", line[:-1]) is not None
+    on_paper = letter.register == "tu" and letter.channel == "letter"
+    if on_paper and wanted and not panel and not line.startswith(wanted):
+        found.append(f"a tu letter on paper could greet {wanted.strip()!r}: {line!r}")
+    for match in _CAPITAL_PLURAL_YOU.finditer(prose):
+        found.append(f"a capital plural 'you' mid-sentence: {match.group(0)!r}")
+    if letter.register == "tu":
+        for match in _HEAVY_FOR_TU.finditer(prose):
+            found.append(f"a heavy turn in tu: {match.group(0)!r}")
     return found
 
 

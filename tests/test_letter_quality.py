@@ -751,6 +751,86 @@ _IT4_CATCH = [
         "a name that needs its article has none",
     ),
 ]
+FERROVIE = Offer(
+    id="fnt",
+    company="Ferrovie Nord Trasporti S.p.A.",
+    role="Ingegnere",
+    contacts=(
+        Contact("Giada Rinaldi", None, None, None, "recruiter"),
+        Contact("Stefano Villa", "Ing.", None, None, "interviewer"),
+        Contact("Chiara Baldan", "Prof.ssa", None, None, "interviewer"),
+    ),
+)
+FENICE = Offer(
+    id="bf",
+    company="Banca Fenice S.p.A.",
+    role="Designer",
+    contacts=(Contact("Elisabetta Ricci", "Sig.ra", None, None, "hiring_manager"),),
+)
+_FENICE_PAPER = (
+    "Chiara Nardi\n\nSig.ra Elisabetta Ricci\nBanca Fenice S.p.A.\n\n{greeting}\n\n"
+    "Ti ringrazio per la proposta.\n\nUn caro saluto,\n\nChiara Nardi"
+)
+_TU_PAPER = {"lang": "it", "register": "tu", "channel": "letter", "to_name": "Elisabetta Ricci"}
+_GIADA = {"lang": "it", "register": "lei", "to_name": "Giada Rinaldi"}
+# The it5 families (issue 12): one must-catch each, and the must-pass that fixes it.
+_IT5_CATCH = [
+    (
+        "Gentile Giada,\n\nÈ stato un piacere conoscere Stefano Villa.\n\nCordiali saluti,\n"
+        "Alex Rivera",
+        _GIADA,
+        FERROVIE,
+        "a colleague met is not named 'l'Ing. Villa'",
+    ),
+    (
+        "Gentile Giada,\n\nÈ stato un piacere conoscere il Prof.ssa Baldan.\n\n"
+        "Cordiali saluti,\nAlex Rivera",
+        _GIADA,
+        FERROVIE,
+        "a colleague met is not named 'la Prof.ssa Baldan'",
+    ),
+    (
+        _FENICE_PAPER.format(greeting="Gentile Elisabetta,"),
+        _TU_PAPER,
+        FENICE,
+        "a tu letter on paper could greet 'Cara'",
+    ),
+    (
+        "Gentile team,\n\nCome Vi ho detto, non accetterò l'offerta.\n\nCordiali saluti,\n"
+        "Alex Rivera",
+        {"lang": "it", "register": "lei", "to_name": None},
+        FENICE,
+        "a capital plural 'you' mid-sentence: 'Vi'",
+    ),
+    (
+        "Ciao Giorgio,\n\nGrazie. Dopo un'attenta riflessione, e con rammarico, ho deciso di "
+        "declinare l'offerta.\n\nUn saluto,\nAlex",
+        {**_LEI, "register": "tu"},
+        GIORGIO,
+        "a heavy turn in tu",
+    ),
+]
+_IT5_PASS = [
+    (
+        "Gentile Giada,\n\nÈ stato un piacere conoscere l'Ing. Villa e la Prof.ssa Baldan.\n\n"
+        "Cordiali saluti,\nAlex Rivera",
+        _GIADA,
+        FERROVIE,
+    ),
+    (_FENICE_PAPER.format(greeting="Cara Elisabetta,"), _TU_PAPER, FENICE),
+    (
+        "Gentile team,\n\nVi ringrazio. Come vi ho detto, non accetterò l'offerta.\n\n"
+        "Cordiali saluti,\nAlex Rivera",
+        {"lang": "it", "register": "lei", "to_name": None},
+        FENICE,
+    ),
+    (
+        "Ciao Giorgio,\n\nGrazie. Ci ho pensato bene e, purtroppo, ho deciso di non accettare "
+        "l'offerta.\n\nUn saluto,\nAlex",
+        {**_LEI, "register": "tu"},
+        GIORGIO,
+    ),
+]
 _IT4_PASS = [
     (
         "Gentile Ing. Neri,\n\nNutro grande stima per il vostro lavoro. Mi farebbe piacere "
@@ -1096,6 +1176,7 @@ _IT4_PASS = [
         *_EN3_CATCH,  # the fourth English reader (en3): one must-catch per family
         *_EN5_CATCH,  # the fifth (en5)
         *_IT4_CATCH,  # ...and the fourth Italian reader (it4)
+        *_IT5_CATCH,  # ...and what the it4 reader left for the fifth round
     ],
 )
 def test_the_quality_checks_catch_what_they_are_for(
@@ -1210,6 +1291,7 @@ def test_the_quality_checks_catch_what_they_are_for(
         *_EN3_PASS,  # ...and the fix the en3 reader proposed for each
         *_EN5_PASS,  # ...and the en5 reader's
         *_IT4_PASS,  # ...and the it4 reader's
+        *_IT5_PASS,
     ],
 )
 def test_the_quality_checks_pass_a_fine_letter(

@@ -123,6 +123,11 @@ class Facts:
             if len(set(firsts)) < len(firsts):
                 firsts = [person.name for person in self.others]
             values["people_first"] = join_names(firsts, *listed, initials)
+            # a titled colleague in a polite letter: "l'Ing. Bonino", "la Prof.ssa Baldan"
+            titled = meta.get("honorific_articles", {})
+            values["people_titled"] = join_names(
+                [_titled(person, titled) for person in self.others], *listed, initials
+            )
         if _name_words(spoken, meta.get("name_articles", ())) <= SHORT_NAME:
             # a short name may come back in the closing line; a long one is said once, and
             # the closing says "your work", "la vostra realtà" (en2, it3 readers)
@@ -154,6 +159,15 @@ class Facts:
         """Say whether the offer is remote, so that no place is a reason to turn it down."""
         where = (self.location or "").casefold()
         return any(word in where for word in meta.get("remote_words", ()))
+
+
+def _titled(person: Person, articles: dict[str, str]) -> str:
+    """Return a person met as a polite letter names them: article, title and surname."""
+    article = articles.get(person.honorific or "")
+    if article is None:
+        return person.name
+    space = "" if article.endswith(("'", "’")) else " "
+    return f"{article}{space}{person.honorific} {surname(person.name)}"
 
 
 def _role_in_prose(role: str) -> str:

@@ -74,14 +74,15 @@ class Writer:
         A greeting by title and surname takes the `honorific` case, a letter to a team the
         `team` case ("Yours faithfully," on paper), each falling back to `default`.
         """
-        values = self.values
         if self.facts.addressee is None:
             return self.pick("closing", "team", channel)
-        titled = "honorific" in values and len(self.facts.addressees) == 1
         greeted = self.salutation(channel)
-        always = self.book.meta.get("titled_in_every_tone", ())
-        academic = any(person.honorific in always for person in self.facts.addressees)
-        if academic or (titled and f"{values['honorific']} {values['surname']}" in greeted):
+        # greeted by title and surname, alone or in a panel ("Gentili Prof. Zanetti e Dr.
+        # Kerr,"): the closing that goes with a title, never "Un caro saluto"
+        titled = any(
+            person.honorific and person.formally in greeted for person in self.facts.addressees
+        )
+        if titled:
             return self.pick("closing", "honorific", channel)
         return self.pick("closing", "default", channel)
 
