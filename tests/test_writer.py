@@ -537,3 +537,17 @@ def test_a_job_in_the_candidate_s_own_city_is_not_named_as_the_reason() -> None:
         letter = compose(offer, candidate, lang=lang, reason="location", channel="letter")
         assert not re.search(r"(?:in|to|di|a) Milano\b", letter.body), letter.body
         assert any("own city" in note for note in letter.notes)
+
+
+def test_a_paper_letter_greeting_by_full_name_says_how_to_greet_by_title() -> None:
+    """ "Dear Declan O'Brien," reads as a mail merge: a note asks for an honorific (en5)."""
+    declan = Contact("Declan O'Brien", None, None, None, "hiring_manager")
+    offer = dataclasses.replace(FULL_OFFER, contacts=(declan,))
+    letter = composer.compose(offer, FULL_CANDIDATE, tone="formal", channel="letter")
+    assert "\n\nDear Declan O'Brien,\n\n" in letter.body
+    assert any("greets Declan O'Brien by full name" in note for note in letter.notes)
+    titled = dataclasses.replace(declan, honorific="Mr")
+    offer = dataclasses.replace(FULL_OFFER, contacts=(titled,))
+    letter = composer.compose(offer, FULL_CANDIDATE, tone="formal", channel="letter")
+    assert "\n\nDear Mr O'Brien,\n\n" in letter.body
+    assert not any("by full name" in note for note in letter.notes)

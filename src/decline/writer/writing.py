@@ -124,6 +124,17 @@ class Writer:
                 f"The job is in your own city ({self.facts.location}), so the letter does not "
                 "name it as the reason; choose another --reason if distance is not the point.",
             )
+        if channel == "letter":
+            # "Dear Declan O'Brien," reads as a mail merge (en5): the letter cannot guess a
+            # title, so it says how to get one
+            greeted = self.salutation("letter")
+            for person in self.facts.addressees:
+                if not person.honorific and " " in person.name and person.name in greeted:
+                    notes += (
+                        f"The letter greets {person.name} by full name, since the offer gives "
+                        "no honorific; add one to the contact in the offer file to greet them "
+                        "by title and surname.",
+                    )
         if self.placeless_reason:
             notes += (
                 f"The offer's location is {self.facts.location!r}, so a place cannot be the "
