@@ -104,6 +104,30 @@ def derived(kind: str, source: Path, derive: Callable[[], T]) -> T:
     return value
 
 
+class _Kept:
+    """One cache entry that grows: a dict read from the cache at first, with what a process
+    adds to it written back once, when the process ends."""
+
+    def __init__(self, kind: str, source: Path) -> None:
+        self.kind, self.source = kind, source
+        kept = load(kind, source)
+        self.values: dict[str, Any] = kept if isinstance(kept, dict) else {}
+        self.added = False
+
+    def add(self, key: str, value: object) -> None:
+        """Add `value` under `key`, to be kept when the process ends."""
+        self.values[key] = value
+        if not self.added:
+            self.added = True
+            atexit.register(self.write)
+
+    def write(self) -> None:
+        """Keep the values, the new ones included (atexit)."""
+        if self.added:
+            keep(self.kind, self.source, self.values)
+            self.added = False
+
+
 class Patterns:
     """Regular expressions compiled once per Python version, not once per process.
 
@@ -115,10 +139,8 @@ class Patterns:
     """
 
     def __init__(self, kind: str, source: Path) -> None:
-        self.kind, self.source = f"{kind}-re", source
-        kept = load(self.kind, source)
-        self.codes: dict[str, tuple[Any, ...]] = kept if isinstance(kept, dict) else {}
-        self.added = 0
+        self.kept = _Kept(f"{kind}-re", source)
+        self.codes: dict[str, tuple[Any, ...]] = self.kept.values
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """Return `pattern` compiled, as `re.compile(pattern, flags)` would."""
@@ -134,17 +156,17 @@ class Patterns:
             code, compiled = _compile(pattern, int(flags))
         except Exception:
             return re.compile(pattern, flags)
-        self.codes[key] = code
-        if not self.added:
-            atexit.register(self.write)
-        self.added += 1
+        self.kept.add(key, code)
         return compiled
 
+    @property
+    def added(self) -> bool:
+        """Tell whether this process compiled a pattern the cache did not have."""
+        return self.kept.added
+
     def write(self) -> None:
-        """Keep the codes, the new ones included (atexit)."""
-        if self.added:
-            keep(self.kind, self.source, self.codes)
-            self.added = 0
+        """Keep the codes now, the new ones included (otherwise when the process ends)."""
+        self.kept.write()
 
 
 def _sre() -> Any:
@@ -197,16 +219,7 @@ class _Sources:
     """
 
     def __init__(self) -> None:
-        self.modules: dict[str, dict[str, Any]] = {}  # module file -> source -> code
-        self.changed: set[str] = set()
-
-    def codes(self, module: str) -> dict[str, Any]:
-        """Return the codes kept for the module whose file is `module`."""
-        codes = self.modules.get(module)
-        if codes is None:
-            kept = load("dataclass", Path(module))
-            codes = self.modules[module] = kept if isinstance(kept, dict) else {}
-        return codes
+        self.modules: dict[str, _Kept] = {}  # module file -> its kept codes
 
     def exec(self, source: object, scope: Any = None, names: Any = None, /) -> None:
         """Run `source` as `exec` would, from kept code when it is one of decline's."""
@@ -217,23 +230,15 @@ class _Sources:
             and isinstance(module, str)
             and (owner == "decline" or owner.startswith("decline."))
         ):
-            codes = self.codes(module)
-            code = codes.get(source)
+            kept = self.modules.get(module)
+            if kept is None:
+                kept = self.modules[module] = _Kept("dataclass", Path(module))
+            code = kept.values.get(source)
             if code is None:  # compiled as `dataclasses` would: none of this module's futures
-                code = codes[source] = builtins.compile(
-                    source, "<string>", "exec", dont_inherit=True
-                )
-                if not self.changed:
-                    atexit.register(self.write)
-                self.changed.add(module)
+                code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
+                kept.add(source, code)
             source = code
         builtins.exec(source, scope, names)  # type: ignore[arg-type]
-
-    def write(self) -> None:
-        """Keep the codes of every module that compiled new ones (atexit)."""
-        for module in sorted(self.changed):
-            keep("dataclass", Path(module), self.modules[module])
-        self.changed.clear()
 
 
 def speed_up_dataclasses() -> None:
