@@ -135,7 +135,7 @@ class Facts:
         if self.location and not self.placeless(meta) and not self.home_town():
             # "Remote" or "Hybrid" is no place to name, and prose says the city: "Denver",
             # not "Denver, CO" (nobody says "CO" on a call)
-            values["location"] = self.location.split(",")[0].strip() or self.location
+            values["location"] = _city(self.location) or self.location
         values |= _gendered(meta.get("gendered_writer", {}), self.gender)
         if len(self.addressees) == 1 and self.addressee is not None:
             values |= _gendered(meta.get("gendered_reader", {}), self.addressee.gender)
@@ -147,18 +147,27 @@ class Facts:
 
     def placeless(self, meta: dict[str, Any]) -> bool:
         """Say whether the offer's location names no place ("Remote", "Hybrid")."""
-        where = (self.location or "").casefold()
-        return any(word in where for word in meta.get("not_places", ()))
+        return _says(self.location, meta.get("not_places", ()))
 
     def home_town(self) -> bool:
         """Say whether the job is in the candidate's own city: its name is no reason (it4)."""
-        place = (self.location or "").split(",")[0].strip().casefold()
-        return bool(place) and place == (self.city or "").split(",")[0].strip().casefold()
+        place = _city(self.location).casefold()
+        return bool(place) and place == _city(self.city).casefold()
 
     def remote(self, meta: dict[str, Any]) -> bool:
         """Say whether the offer is remote, so that no place is a reason to turn it down."""
-        where = (self.location or "").casefold()
-        return any(word in where for word in meta.get("remote_words", ()))
+        return _says(self.location, meta.get("remote_words", ()))
+
+
+def _says(text: str | None, words: Sequence[str]) -> bool:
+    """Say whether `text` contains one of `words`, case aside."""
+    folded = (text or "").casefold()
+    return any(word in folded for word in words)
+
+
+def _city(place: str | None) -> str:
+    """Return a place's city, as prose says it: "Denver" of "Denver, CO"."""
+    return (place or "").split(",")[0].strip()
 
 
 def _titled(person: Person, articles: dict[str, str]) -> str:
