@@ -54,56 +54,140 @@ class Letter:
     features: dict[str, float]
 
 
+def _manifest() -> list[dict[str, object]]:
+    entries: list[dict[str, object]] = tomllib.loads(
+        (CORPUS / "MANIFEST.toml").read_text("utf-8")
+    )["corpus"]
+    return entries
+
+
 def training_corpora() -> list[Path]:
-    """Return the corpora the rules were never tuned on (not the final set, nor one kept
-    for measuring only: `train = false`)."""
-    entries = tomllib.loads((CORPUS / "MANIFEST.toml").read_text("utf-8"))["corpus"]
+    """Return the corpora whose features are out of sample: the ones the rules were never
+    tuned on, and the ones tuned on only after a snapshot of what the rules said of them
+    (`features` in MANIFEST.toml); never a final set, nor one kept for measuring only
+    (`train = false`)."""
     return [
         CORPUS / str(entry["file"])
-        for entry in entries
-        if not entry.get("tuned") and not entry.get("final") and entry.get("train", True)
+        for entry in _manifest()
+        if (not entry.get("tuned") or entry.get("features"))
+        and not entry.get("final")
+        and entry.get("train", True)
     ]
 
 
-def collect(sources: dict[Path, bytes]) -> list[Letter]:
-    """Review every letter (the corpora's bytes, read once) with the rules alone and keep
-    its features."""
+def snapshot_of(corpus: Path) -> Path | None:
+    """Return the file of features taken from the rules before they were tuned on a corpus
+    (None when the rules were never tuned on it, so its features are taken live)."""
+    for entry in _manifest():
+        if CORPUS / str(entry["file"]) == corpus and entry.get("features"):
+            return CORPUS / str(entry["features"])
+    return None
+
+
+def _group(path: Path, row: dict[str, object]) -> str:
+    source = str(row.get("source") or f"{path.name}:{row['id']}")
+    return source.split("/")[2] if "://" in source else source
+
+
+def _rows(data: bytes) -> list[dict[str, object]]:
+    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+
+
+def observe(text: str, lang: str) -> dict[str, object]:
+    """Return what the rules alone say of a letter: their verdict, the rules whose errors
+    make it ungraceful, and the layer's features."""
     from decline.checker import lexicon
     from decline.checker.analysis import Analysis
     from decline.checker.document import parse
     from decline.checker.engine import review
 
+    report = review(text, lang)
+    lex = lexicon.load(lang)
+    analysis = Analysis(parse(report.text, lex), lex)
+    return {
+        "rules_graceful": report.graceful,
+        "errors": sorted(
+            f.rule
+            for f in report.findings
+            if f.severity.value == "error" and f.principle is not None
+        ),
+        "features": learned.features(analysis),
+    }
+
+
+def collect(sources: dict[Path, bytes]) -> list[Letter]:
+    """Return the training letters of the corpora (their bytes, read once): what the rules
+    alone say of each, from its snapshot where the rules were tuned on it since."""
     learned.use(None)
     letters = []
     try:
         for path, data in sources.items():
-            for line in data.decode("utf-8").splitlines():
-                if not line.strip():
-                    continue
-                row = json.loads(line)
+            if path.parent.name == "features":
+                continue  # a snapshot: read with its corpus
+            snapshot = snapshot_of(path)
+            seen = (
+                {str(row["id"]): row for row in _rows(sources[snapshot])}
+                if snapshot is not None
+                else {}
+            )
+            for row in _rows(data):
                 lang = str(row.get("lang", "en"))
-                report = review(str(row["text"]), lang)
-                lex = lexicon.load(lang)
-                analysis = Analysis(parse(report.text, lex), lex)
-                source = str(row.get("source") or f"{path.name}:{row['id']}")
+                said = seen.get(str(row["id"])) or observe(str(row["text"]), lang)
+                labels = row["labels"]
+                assert isinstance(labels, dict)
+                features = said["features"]
+                assert isinstance(features, dict)
                 letters.append(
                     Letter(
                         corpus=path.name,
-                        group=source.split("/")[2] if "://" in source else source,
+                        group=_group(path, row),
                         lang=lang,
-                        gold=bool(row["labels"]["graceful_overall"]),
-                        rules_graceful=report.graceful,
-                        errors=frozenset(
-                            f.rule
-                            for f in report.findings
-                            if f.severity.value == "error" and f.principle is not None
-                        ),
-                        features=learned.features(analysis),
+                        gold=bool(labels["graceful_overall"]),
+                        rules_graceful=bool(said["rules_graceful"]),
+                        errors=frozenset(str(code) for code in said["errors"]),  # type: ignore[attr-defined]
+                        features={str(k): float(v) for k, v in features.items()},
                     )
                 )
     finally:
         learned.use(learned.UNSET)
     return letters
+
+
+def read_sources(paths: list[Path]) -> dict[Path, bytes]:
+    """Return the bytes of the training corpora and of their snapshots, read once (the
+    corpora may grow while a model is built)."""
+    sources = {path: path.read_bytes() for path in paths}
+    for path in paths:
+        snapshot = snapshot_of(path)
+        if snapshot is not None:
+            sources[snapshot] = snapshot.read_bytes()
+    return sources
+
+
+def digest(sources: dict[Path, bytes]) -> str:
+    """Return the SHA-256 of the training data, as the model file records it."""
+    sha = hashlib.sha256()
+    for data in sources.values():
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def take_snapshot(corpus: Path) -> Path:
+    """Write what the rules alone say of every letter of a corpus, before they are tuned on
+    it, to benchmarks/corpus/features/ (the layer then trains on that, not on what the
+    tuned rules say): returns the file written."""
+    learned.use(None)
+    try:
+        lines = [
+            json.dumps({"id": row["id"], **observe(str(row["text"]), str(row.get("lang", "en")))})
+            for row in _rows(corpus.read_bytes())
+        ]
+    finally:
+        learned.use(learned.UNSET)
+    out = CORPUS / "features" / corpus.name
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
 
 
 def fit(letters: list[Letter], penalty: float) -> tuple[float, dict[str, float]]:
@@ -237,7 +321,7 @@ def table_of(letters: list[Letter], found: list[float], policy: Policy) -> dict[
 def build() -> dict[str, object]:
     """Collect, choose by leave-one-corpus-out, fit on everything; return the model file."""
     paths = training_corpora()
-    sources = {path: path.read_bytes() for path in paths}  # read once: corpora may grow
+    sources = read_sources(paths)
     letters = collect(sources)
     folds = grouped_folds(letters)
     corpora = [letter.corpus for letter in letters]
@@ -269,9 +353,6 @@ def build() -> dict[str, object]:
         "with the layer, grouped by source": table_of(letters, outcomes[penalty], policy),
     }
     bias, weights = fit(letters, penalty * len(letters))
-    digest = hashlib.sha256()
-    for data in sources.values():
-        digest.update(data)
     return {
         "about": "docs/model.md; rebuilt by `make model` (python -m decline.checker.train)",
         "seed": SEED,
@@ -279,7 +360,7 @@ def build() -> dict[str, object]:
             path.relative_to(CORPUS).as_posix(): sum(1 for x in letters if x.corpus == path.name)
             for path in paths
         },
-        "data_sha256": digest.hexdigest(),
+        "data_sha256": digest(sources),
         "penalty": penalty,
         "combine": policy.combine,
         "threshold": policy.threshold,
@@ -297,7 +378,12 @@ def render(data: dict[str, object]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Write the model file; with --check, say whether the shipped one is current."""
+    """Write the model file; with --check, say whether the shipped one is current; with
+    --snapshot CORPUS…, keep what the rules say of those corpora before tuning on them."""
+    if argv[:1] == ["--snapshot"]:
+        for name in argv[1:]:
+            print(take_snapshot(Path(name).resolve()))
+        return 0
     text = render(build())
     if "--check" in argv:
         current = learned.MODEL_PATH.read_text("utf-8") if learned.MODEL_PATH.exists() else ""
