@@ -163,6 +163,13 @@ def run(argv: list[str] | None = None) -> None:
     finally:
         # once the outcome is known, a late Ctrl-C must not turn into a traceback either
         signal.signal(signal.SIGINT, previous)
+    if _is_entry_point():
+        # The process ends next. Python's exit runs full garbage collections over every
+        # object still alive (the modules, classes and functions of the start-up: 7–9 ms,
+        # more than many commands' own work), only to free memory the system takes back
+        # anyway; frozen, they are skipped. Files, sockets and the workspace are closed by
+        # then, and the atexit steps (the cache's writes) still run.
+        gc.freeze()
     sys.exit(code)
 
 
