@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from decline.userdirs import cache_dir
+
 T = TypeVar("T")
 ENVIRONMENT = "DECLINE_CACHE"
 _FORMAT = 1
@@ -35,13 +37,10 @@ def folder() -> Path | None:
     chosen = os.environ.get(ENVIRONMENT)
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "off") else Path(chosen)
-    # platformdirs' answers, without its import (which costs more than it saves here)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "decline" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "decline"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "decline"
+    try:
+        return cache_dir()
+    except RuntimeError:  # no home folder to keep it in: nothing is kept
+        return None
 
 
 def _entry(kind: str, source: Path) -> tuple[Path | None, tuple[Any, ...] | None]:

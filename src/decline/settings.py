@@ -53,9 +53,9 @@ def default_path() -> Path:
     env = os.environ.get("DECLINE_CONFIG")
     if env:
         return Path(env)
-    from platformdirs import user_config_dir
+    from decline.userdirs import config_dir
 
-    return Path(user_config_dir("decline")) / "config.toml"
+    return config_dir() / "config.toml"
 
 
 def _choice(path: Path, section: str, key: str, value: object, choices: tuple[str, ...]) -> str:

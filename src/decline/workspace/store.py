@@ -31,9 +31,9 @@ _CHECKED: set[tuple[int, int]] = set()  # (device, inode) of files checked in th
 
 def default_path() -> Path:
     """Return the workspace's default file: `decline.db` in the user data directory."""
-    from platformdirs import user_data_dir
+    from decline.userdirs import data_dir
 
-    return Path(user_data_dir("decline")) / "decline.db"
+    return data_dir() / "decline.db"
 
 
 def utc_now() -> str:
