@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from decline.evaluate.ahp import AHPResult
 from decline.evaluate.money import CommuteYear, YearlyPay
 from decline.offers import Offer
+
+if TYPE_CHECKING:
+    from decline.evaluate.ahp import AHPResult
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from decline.evaluate.ahp import AHPResult, ahp_priorities
 from decline.evaluate.criteria import raw_value
 from decline.offers import OfferSet, builtin_criteria
+
+if TYPE_CHECKING:  # AHP is imported only by the comparisons that use it
+    from decline.evaluate.ahp import AHPResult
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ def resolve_weights(offer_set: OfferSet) -> Weights:
     """Return the weights the comparison uses."""
     priorities = offer_set.priorities
     if priorities.pairwise:
+        from decline.evaluate.ahp import ahp_priorities
+
         order = tuple(dict.fromkeys(name for pair in priorities.pairwise for name in pair))
         index = {name: i for i, name in enumerate(order)}
         matrix = [[1.0] * len(order) for _ in order]
