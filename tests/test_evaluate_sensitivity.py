@@ -11,7 +11,7 @@ import pytest
 
 from decline import InputError, compare
 from decline.evaluate.compare import MAX_EVALUATIONS
-from decline.evaluate.sensitivity import CHUNK, _winner, gamma_variates, win_probability
+from decline.evaluate.sensitivity import CHUNK, _win_counter, gamma_variates, win_probability
 from decline.offers import Candidate, Offer, OfferSet, Priorities
 
 
@@ -27,15 +27,42 @@ def test_gamma_draws_have_the_right_mean_and_variance(shape: float) -> None:
     assert variance == pytest.approx(shape, rel=4 * ((6 / shape + 2) / len(draws)) ** 0.5)
 
 
-def test_compiled_winner_is_the_argmax_of_the_weighted_totals() -> None:
+def test_compiled_counter_counts_the_argmax_of_the_weighted_totals() -> None:
     rng = random.Random(3)
     for _ in range(50):
         rows = [tuple(rng.uniform(0, 100) for _ in range(5)) for _ in range(7)]
-        winner = _winner(rows)
-        for _ in range(20):
-            g = [rng.expovariate(1.0) for _ in range(5)]
+        weightings = [[rng.expovariate(1.0) for _ in range(20)] for _ in range(5)]
+        wins = [0] * len(rows)
+        _win_counter(rows)(wins, *weightings)
+        expected = [0] * len(rows)
+        for g in zip(*weightings, strict=True):
             totals = [sum(w * s for w, s in zip(g, row, strict=True)) for row in rows]
-            assert winner(*g) == totals.index(max(totals))
+            expected[totals.index(max(totals))] += 1
+        assert wins == expected
+
+
+def test_a_tie_goes_to_the_first_tied_row_as_index_of_max_gives_it() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        rows = [tuple(float(rng.choice((0, 10, 50.5, 100))) for _ in range(3)) for _ in range(4)]
+        rows = list(dict.fromkeys(rows))
+        weightings = [
+            [rng.choice((0.0, 1.0, 2.0, rng.random())) for _ in range(50)] for _ in range(3)
+        ]
+        floors = [min(column) for column in zip(*rows, strict=True)]
+        expected = [0] * len(rows)
+        for g in zip(*weightings, strict=True):  # the totals as the compiled code sums them
+            totals = []
+            for row in rows:
+                terms = [(s - f) * w for s, f, w in zip(row, floors, g, strict=True) if s > f]
+                total = terms[0] if terms else 0.0
+                for term in terms[1:]:
+                    total += term
+                totals.append(total)
+            expected[totals.index(max(totals))] += 1
+        wins = [0] * len(rows)
+        _win_counter(rows)(wins, *weightings)
+        assert wins == expected
 
 
 def test_dominated_offers_never_win_and_twins_share() -> None:

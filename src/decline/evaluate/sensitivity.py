@@ -76,14 +76,12 @@ def win_probability(
     if len(candidates) == 1:
         wins[0] = samples
     else:
-        winner = _winner(candidates)
+        count_wins = _win_counter(candidates)
         rng = random.Random(seed)
         shapes = [concentration(len(weights)) * w for w in weights]
         for start in range(0, samples, CHUNK):
             size = min(CHUNK, samples - start)
-            firsts = list(map(winner, *(gamma_variates(rng, shape, size) for shape in shapes)))
-            for index in range(len(candidates)):
-                wins[index] += firsts.count(index)
+            count_wins(wins, *(gamma_variates(rng, shape, size) for shape in shapes))
     shares = [0.0] * count
     for row, won in zip(candidates, wins, strict=True):
         members = groups[row]
@@ -96,15 +94,17 @@ def _dominates(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a != b and all(x >= y for x, y in zip(a, b, strict=True))
 
 
-def _winner(rows: list[tuple[float, ...]]) -> Callable[..., int]:
-    """Return a function of one sampled weighting (one argument per criterion) that returns
-    the index of the row with the highest weighted total.
+def _win_counter(rows: list[tuple[float, ...]]) -> Callable[..., None]:
+    """Return a function that, given the sampled weights (one list per criterion), adds to
+    `wins[j]` the number of samples in which row j has the highest weighted total.
 
     This is the inner loop of the sensitivity, run once per sample, so it is compiled for
     these rows, the way `dataclasses` builds `__init__`: each total is written out as a sum
-    of constant × argument, with the constants as exact float literals. Each criterion's
+    of constant × weight, with the constants as exact float literals. Each criterion's
     lowest score is first taken off every row: every total then falls by the same amount,
-    so the winner is the same, and the zero terms drop out.
+    so the winner is the same, and the zero terms drop out. A tie goes to the first of the
+    tied rows, as `totals.index(max(totals))` would give it: a later row must be strictly
+    higher to take the lead.
     """
     floors = [min(column) for column in zip(*rows, strict=True)]
     names = [f"g{c}" for c in range(len(floors))]
@@ -113,14 +113,22 @@ def _winner(rows: list[tuple[float, ...]]) -> Callable[..., int]:
         pairs = enumerate(zip(row, floors, strict=True))
         terms = [f"{s - f!r} * {names[c]}" for c, (s, f) in pairs if s > f]
         totals.append(" + ".join(terms) or "0.0")
-    source = (
-        f"def winner({', '.join(names)}):\n"
-        f"    totals = ({', '.join(totals)},)\n"
-        "    return totals.index(max(totals))\n"
-    )
+    lines = [
+        "def count_wins(wins, *weightings):",
+        f"    for {', '.join(names)}, in zip(*weightings):",
+        f"        best = {totals[0]}",
+        "        first = 0",
+    ]
+    for index, total in enumerate(totals[1:], start=1):
+        lines += [
+            f"        total = {total}",
+            "        if total > best:",
+            f"            best, first = total, {index}",
+        ]
+    lines.append("        wins[first] += 1")
     namespace: dict[str, Any] = {}
-    exec(compile(source, "<decline sensitivity>", "exec"), namespace)
-    function: Callable[..., int] = namespace["winner"]
+    exec(compile("\n".join(lines) + "\n", "<decline sensitivity>", "exec"), namespace)
+    function: Callable[..., None] = namespace["count_wins"]
     return function
 
 
