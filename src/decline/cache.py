@@ -168,11 +168,18 @@ class Patterns:
         self.kept.write()
 
 
-def _sre() -> Any:
-    """Return the regular-expression engine (`re`'s own, in C)."""
-    from importlib import import_module
+_engine: Any = None
 
-    return import_module("_sre")
+
+def _sre() -> Any:
+    """Return the regular-expression engine (`re`'s own, in C), looked up once: it is
+    asked for again for every pattern the cache hands back."""
+    global _engine
+    if _engine is None:
+        from importlib import import_module
+
+        _engine = import_module("_sre")
+    return _engine
 
 
 def _compile(pattern: str, flags: int) -> tuple[tuple[Any, ...], re.Pattern[str]]:
