@@ -12,19 +12,19 @@ in the code names a language: adding one is adding a folder.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from decline.cache import compile as compile_pattern
 from decline.errors import InputError
 
 PACKAGED = Path(__file__).resolve().parent
 ENVIRONMENT = "DECLINE_LANGUAGES_PATH"
 REFERENCE = "en"  # the language every other is checked against for missing keys
-_CODE = re.compile(r"[a-z]{2,3}")
+_CODE = compile_pattern(r"[a-z]{2,3}")
 
 
 def search_path() -> tuple[Path, ...]:
@@ -229,8 +229,6 @@ def _matcher(patterns: tuple[str, ...]) -> Callable[[str], object]:
     if not patterns:
         return lambda dotted: False
     from fnmatch import translate
-
-    from decline.cache import compile as compile_pattern
 
     return compile_pattern("|".join(translate(pattern) for pattern in patterns)).match
 

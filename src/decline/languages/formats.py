@@ -13,7 +13,6 @@ tests/test_formats.py holds every table entry to Babel's own output.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from decline import cache as kept
 
 TABLE = Path(__file__).resolve().parent / "formats.json"
 _DATE_FIELDS = frozenset({"d", "MMMM", "y"})  # what a copied long-date pattern may use
-_DATE_TOKEN = re.compile(r"'(?:[^']|'')*'|d+|M+|y+|[A-Za-z]+|[^A-Za-z']+")
+_DATE_TOKEN = kept.compile(r"'(?:[^']|'')*'|d+|M+|y+|[A-Za-z]+|[^A-Za-z']+")
 
 
 @cache

@@ -7,17 +7,17 @@ differ, laid over the language's own, key by key.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from decline import languages as registry
+from decline.cache import compile as compile_pattern
 from decline.errors import InputError
 from decline.writer.text import join_articles
 
-_WORD = re.compile(r"[^\W\d_]+")
-_PLACEHOLDER = re.compile(r"\{\w+\}")
+_WORD = compile_pattern(r"[^\W\d_]+")
+_PLACEHOLDER = compile_pattern(r"\{\w+\}")
 
 
 @dataclass(frozen=True)

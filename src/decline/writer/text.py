@@ -6,9 +6,11 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+from decline.cache import compile as compile_pattern
+
+_PLACEHOLDER = compile_pattern(r"\{([a-z_]+)\}")
 _ENDS_SENTENCE = (".", "!", "?", "…")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # categories Cc, Zl, Zp
+_CONTROL = compile_pattern("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # categories Cc, Zl, Zp
 # Lowercase particles that belong to a surname: "de la Cruz", "van Dijk", "Di Stefano".
 _PARTICLES = frozenset(
     {"de", "del", "della", "dei", "degli", "di", "da", "dal", "dalla", "van", "von", "der"}
