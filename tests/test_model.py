@@ -104,3 +104,134 @@ def test_review_start_up_stays_lean() -> None:
         "assert 'numpy' not in sys.modules and 'sklearn' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# The word layer: per signal and language, it may only add a problem the rules missed.
+
+WORDS = json.loads(learned.WORDS_PATH.read_text("utf-8"))
+# Ordinary good letters, written for these tests, in both languages: the word layer must
+# not call any of them critical, oversharing or flippant.
+GOOD_LETTERS = [
+    (
+        "en",
+        "Dear Ms. Patel,\nThank you so much for offering me the analyst position. I enjoyed "
+        "meeting the team. After careful thought, I have decided to decline, as I have accepted "
+        "a role closer to home. Best of luck with your search.\nKind regards,\nJordan",
+    ),
+    (
+        "en",
+        "Hi Tom,\nThanks again for the call on Friday and for the offer. I've thought it over "
+        "and I'm going to pass: the commute would be too long for me. I really enjoyed talking "
+        "with you and hope we can stay in touch.\nAll the best,\nPriya",
+    ),
+    (
+        "en",
+        "Dear Sarah,\nI'm sorry to let you know that I won't be able to accept the offer after "
+        "all. My plans have changed and I need to stay in Leeds for now. Thank you for your "
+        "patience and kindness throughout the process. Good luck!\nTom",
+    ),
+    (
+        "it",
+        "Gentile Dott.ssa Bianchi,\nLa ringrazio per l'offerta e per il tempo dedicatomi. Dopo "
+        "un'attenta riflessione, ho deciso di non accettare, perché ho ricevuto una proposta più "
+        "vicina a casa. Le auguro buona fortuna con la selezione.\nCordiali saluti,\nMarco Rossi",
+    ),
+    (
+        "it",
+        "Ciao Giulia,\ngrazie mille per la proposta e per la bella chiacchierata. Alla fine ho "
+        "deciso di restare dove sono: il mio team attuale mi ha offerto un nuovo ruolo. Mi "
+        "farebbe piacere restare in contatto. In bocca al lupo per tutto!\nLuca",
+    ),
+    (
+        "it",
+        "Egregio Ing. Conti,\nLa ringrazio per la fiducia accordatami. Purtroppo devo rinunciare "
+        "all'incarico per motivi familiari. Resto a Sua disposizione.\nDistinti saluti,\nAnna",
+    ),
+]
+
+
+def test_the_word_layer_file_is_small_and_names_known_signals() -> None:
+    assert learned.WORDS_PATH.stat().st_size < 200_000
+    for model in WORDS["models"]:
+        assert model["signal"] in learned.WORD_SIGNALS
+        assert model["lang"] in {"en", "it"}
+        assert 0 < model["threshold"] < 1
+        assert all(abs(weight) >= train.KEEP_WEIGHT for weight in model["weights"].values())
+
+
+def test_the_word_layer_never_trains_on_a_frozen_or_measure_only_corpus() -> None:
+    manifest = tomllib.loads((train.CORPUS / "MANIFEST.toml").read_text("utf-8"))["corpus"]
+    kept_out = {e["file"] for e in manifest if e.get("final") or e.get("train", True) is False}
+    assert kept_out
+    assert not kept_out & set(WORDS["trained_on"])
+
+
+@pytest.mark.parametrize(("lang", "text"), GOOD_LETTERS)
+def test_the_word_layer_leaves_ordinary_good_letters_alone(lang: str, text: str) -> None:
+    from decline.checker import lexicon
+    from decline.checker.analysis import Analysis
+    from decline.checker.document import parse
+
+    lex = lexicon.load(lang)
+    assert Analysis(parse(text, lex), lex).word_flags == {}
+    report = review(text, lang)
+    assert not any(
+        "Read as a whole" in f.message or "Nel complesso" in f.message
+        for f in report.findings
+        if f.rule in {"D304", "D501", "D503"}
+    )
+
+
+@pytest.fixture
+def words_that_complain() -> object:
+    """A word layer that finds any letter saying "meetings" critical (and nothing else)."""
+    learned.use_words(
+        {("negative_about_company", "en"): learned.WordModel(-5.0, {"meetings": 40.0}, 0.5)}
+    )
+    yield
+    learned.use_words(learned.UNSET)
+
+
+@pytest.mark.usefixtures("words_that_complain")
+def test_a_word_flag_points_at_the_sentence_that_weighed_most() -> None:
+    text = (
+        "Dear Tom,\nThank you for the offer. I have decided to decline it. "
+        "There were a lot of meetings in that process. Best wishes,\nAnn"
+    )
+    report = review(text)
+    assert report.signals["negative_about_company"]
+    learned_findings = [f for f in report.findings if f.rule == "D503"]
+    assert len(learned_findings) == 1
+    finding = learned_findings[0]
+    assert finding.severity.value == "warning"
+    assert text[finding.offset : finding.offset + finding.length] == (
+        "There were a lot of meetings in that process."
+    )
+
+
+@pytest.mark.usefixtures("words_that_complain")
+def test_a_word_flag_stays_in_its_language_and_adds_nothing_the_rules_said() -> None:
+    italian = "Gentile Luca,\ngrazie. Rinuncio: troppi meetings. Saluti,\nAnna"
+    assert not review(italian, "it").signals["negative_about_company"]
+    rude = "Dear Tom,\nThanks. I decline; the meetings were chaotic. Best,\nAnn"
+    findings = [f for f in review(rude).findings if f.rule == "D503"]
+    assert findings
+    assert all(f.severity.value == "error" for f in findings)  # the rule's own
+
+
+def test_make_model_rebuilds_the_word_layer_from_the_same_data() -> None:
+    sources = train.read_sources(train.word_corpora())
+    if train.digest(sources) != WORDS["data_sha256"]:
+        pytest.skip("the corpora changed since the word layer was built: run `make model`")
+    built = train.build_words()
+    models = built["models"]
+    assert isinstance(models, list)
+    assert [(m["signal"], m["lang"], m["threshold"]) for m in models] == [
+        (m["signal"], m["lang"], m["threshold"]) for m in WORDS["models"]
+    ]
+    for new, old in zip(models, WORDS["models"], strict=True):
+        assert new["bias"] == pytest.approx(old["bias"], abs=1e-3)
+        shared = set(new["weights"]) & set(old["weights"])
+        assert len(shared) >= 0.98 * len(old["weights"])  # rounding at the cut-off aside
+        for word in shared:
+            assert new["weights"][word] == pytest.approx(old["weights"][word], abs=2e-3)

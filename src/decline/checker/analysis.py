@@ -214,15 +214,33 @@ class Analysis:
         return False
 
     @cached_property
+    def _hedged(self) -> set[int]:
+        """Return the sentences with a hedge outside a template's blank (a hedge inside one,
+        "[or the two things that may not suit you]", is an instruction, not the writer's)."""
+        hedges = self.hits("hedge")
+        if not hedges:
+            return set()
+        blanks = self.placeholders
+        if not blanks:
+            return self.sentences_with("hedge")
+        starts = [start for start, _ in blanks]
+        found = set()
+        for hit in hedges:
+            inside = bisect_right(starts, hit.start) - 1
+            if inside < 0 or hit.start >= blanks[inside][1]:
+                found.add(hit.sentence)
+        return found
+
+    @cached_property
     def clear_decisions(self) -> list[Hit]:
         """Return the decision phrases whose sentence has no hedge."""
-        hedged = self.sentences_with("hedge")
+        hedged = self._hedged
         return [hit for hit in self.hits("decision") if hit.sentence not in hedged]
 
     @cached_property
     def hedged_decisions(self) -> list[Hit]:
         """Return the decision phrases weakened by a hedge in the same sentence."""
-        hedged = self.sentences_with("hedge")
+        hedged = self._hedged
         return [hit for hit in self.hits("decision") if hit.sentence in hedged]
 
     @cached_property
@@ -268,7 +286,7 @@ class Analysis:
         # "Jane and team", "Dott.ssa Rossi e team": one person named is enough; a blank for
         # the company ("[Company Name] team") or a title alone ("Caro Presidente") is not.
         for part in _JOINED.split(self.text[start:end]):
-            plain = " ".join(_BLANK_CHARS.sub(" ", part).split()).strip(" \t.,:;!")
+            plain = " ".join(_BLANK_CHARS.sub(" ", part).split()).strip(" \t.,:;!*")
             if plain and (generic.fullmatch(plain) or title.fullmatch(plain)):
                 continue
             if plain or _BLANK_CHARS.search(part):
@@ -417,8 +435,34 @@ class Analysis:
         before = " ".join(text[max(line_start, start - 30) : start].lower().split())
         return any(before.endswith(cue) for cue in self.lexicon.caps_name_cues)
 
+    @cached_property
+    def body_words(self) -> list[str]:
+        """Return the body's words, lower-cased, in order (the learned layers' tokens)."""
+        document = self.document
+        return learned.words_of_lowered(self._matching[0][document.body_start : document.body_end])
+
+    @cached_property
+    def word_flags(self) -> dict[str, int]:
+        """Return the problems the word layer finds that the rules may have missed, each
+        with the sentence that weighs most towards it (docs/model.md)."""
+        return learned.word_flags(self)
+
     def signals(self) -> dict[str, bool]:
-        """Return the ten signals that describe the letter (docs/design.md's report contract)."""
+        """Return the ten signals that describe the letter (docs/design.md's report contract):
+        the rules' view, with the problems the word layer adds."""
+        found = self.rule_signals()
+        flags = self.word_flags
+        if flags:
+            if "negative_about_company" in flags:
+                found["negative_about_company"] = True
+            if "oversharing" in flags:
+                found["oversharing"] = True
+            if "professional_tone" in flags:
+                found["professional_tone"] = False
+        return found
+
+    def rule_signals(self) -> dict[str, bool]:
+        """Return the ten signals as the rules alone see them."""
         return {
             "gratitude": self.gratitude,
             "clear_decision": bool(self.clear_decisions),

@@ -173,7 +173,7 @@ def features(analysis: Analysis) -> dict[str, float]:
     """Return the letter's features: what the rules found, and how the letter is built."""
     document = analysis.document
     found: dict[str, float] = {}
-    for name, value in analysis.signals().items():
+    for name, value in analysis.rule_signals().items():
         if value:
             found[_SIGNAL_KEYS[name]] = 1.0
     for category, key in _HIT_KEYS:
@@ -185,7 +185,7 @@ def features(analysis: Analysis) -> dict[str, float]:
     free = sum(1 for index in range(len(sentences)) if index not in moves)
     text, start, end = document.text, document.body_start, document.body_end
     first = second = 0
-    for word in _LETTERS.findall(text[start:end].lower()):
+    for word in analysis.body_words:
         if word in _WRITER:
             first += 1
         elif word in _READER:
@@ -232,3 +232,97 @@ def assess(analysis: Analysis) -> Verdict | None:
         scores = sentence_scores(analysis, current.weights)
         sentence = min(range(len(scores)), key=lambda index: (scores[index], index))
     return Verdict(graceful, probability, sentence, current.combine, current.hard_rules)
+
+
+# The word layer: for what the lexicon cannot list (implicit criticism, sarcasm, a long
+# story), a small logistic regression per signal and language over the words of the letter
+# (binary presence, scaled by 1/sqrt of the number of distinct words). It can only add a
+# problem the rules missed; trained by `make model` on every corpus but the frozen and
+# measure-only ones (raw words are not the checker's output, so tuned corpora may train it).
+WORDS_PATH = MODEL_PATH.with_name("words.json")
+# What each signal's layer looks for: the problem, not the signal's value.
+WORD_SIGNALS = ("negative_about_company", "oversharing", "professional_tone")
+
+
+class WordModel(NamedTuple):
+    """One signal's word weights in one language."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+
+_word_override: list[object] = [UNSET]
+
+
+def use_words(chosen: object) -> None:
+    """Review with other word models ({(signal, lang): WordModel}), or None for none."""
+    _word_override[0] = chosen
+
+
+def word_models() -> dict[tuple[str, str], WordModel]:
+    """Return the word models in use: the shipped ones unless `use_words` chose others."""
+    chosen = _word_override[0]
+    if chosen is UNSET:
+        return _shipped_words()
+    return chosen if isinstance(chosen, dict) else {}
+
+
+@cache
+def _shipped_words() -> dict[tuple[str, str], WordModel]:
+    """Return the shipped word models (none when the package has no file)."""
+    try:
+        data = json.loads(WORDS_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        (str(model["signal"]), str(model["lang"])): WordModel(
+            float(model["bias"]),
+            {str(k): float(v) for k, v in model["weights"].items()},
+            float(model["threshold"]),
+        )
+        for model in data["models"]
+    }
+
+
+def words_of(text: str) -> list[str]:
+    """Return the letter's words, lower-cased, in order (the layer's tokens)."""
+    return _LETTERS.findall(text.lower())
+
+
+def words_of_lowered(text: str) -> list[str]:
+    """Return the words of a text already lower-cased, in order."""
+    return _LETTERS.findall(text)
+
+
+def word_probability(model: WordModel, words: set[str]) -> float:
+    """Return the layer's probability that the problem is there, given the distinct words."""
+    if not words:
+        return 0.0
+    total = sum(filter(None, map(model.weights.get, words)))  # in C: the hot loop of review
+    logit = model.bias + total / math.sqrt(len(words))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def word_flags(analysis: Analysis) -> dict[str, int]:
+    """Return, for each signal whose word layer finds its problem, the sentence that
+    weighs most towards it (the finding's span)."""
+    models = word_models()
+    lang = analysis.lexicon.code
+    if not models or not any(key[1] == lang for key in models):
+        return {}
+    document = analysis.document
+    distinct = set(analysis.body_words)
+    found: dict[str, int] = {}
+    for signal in WORD_SIGNALS:
+        model = models.get((signal, lang))
+        if model is None or word_probability(model, distinct) < model.threshold:
+            continue
+        weights = model.weights
+        best, best_score = 0, -math.inf
+        for index, sentence in enumerate(document.sentences):
+            score = sum(filter(None, map(weights.get, set(words_of(sentence.text)))))
+            if score > best_score:
+                best, best_score = index, score
+        found[signal] = best
+    return found

@@ -17,6 +17,8 @@ import math
 import random
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,9 +57,9 @@ class Letter:
 
 
 def _manifest() -> list[dict[str, object]]:
-    entries: list[dict[str, object]] = tomllib.loads(
-        (CORPUS / "MANIFEST.toml").read_text("utf-8")
-    )["corpus"]
+    entries: list[dict[str, object]] = tomllib.loads((CORPUS / "MANIFEST.toml").read_text("utf-8"))[
+        "corpus"
+    ]
     return entries
 
 
@@ -115,41 +117,59 @@ def observe(text: str, lang: str) -> dict[str, object]:
     }
 
 
+@contextmanager
+def rules_alone() -> Iterator[None]:
+    """Review with the rules alone (no learned layer) inside the block."""
+    learned.use(None)
+    learned.use_words(None)
+    try:
+        yield
+    finally:
+        learned.use(learned.UNSET)
+        learned.use_words(learned.UNSET)
+
+
+def corpus_rows(
+    sources: dict[Path, bytes],
+) -> Iterator[tuple[Path, dict[str, object], dict[str, object] | None]]:
+    """Yield each letter of the corpora (their bytes, read once) with what the rules said
+    of it in its corpus's snapshot, if the rules were tuned on that corpus since."""
+    for path, data in sources.items():
+        if path.parent.name == "features":
+            continue  # a snapshot: read with its corpus
+        snapshot = snapshot_of(path)
+        seen = (
+            {str(row["id"]): row for row in _rows(sources[snapshot])}
+            if snapshot is not None
+            else {}
+        )
+        for row in _rows(data):
+            yield path, row, seen.get(str(row["id"]))
+
+
 def collect(sources: dict[Path, bytes]) -> list[Letter]:
     """Return the training letters of the corpora (their bytes, read once): what the rules
     alone say of each, from its snapshot where the rules were tuned on it since."""
-    learned.use(None)
     letters = []
-    try:
-        for path, data in sources.items():
-            if path.parent.name == "features":
-                continue  # a snapshot: read with its corpus
-            snapshot = snapshot_of(path)
-            seen = (
-                {str(row["id"]): row for row in _rows(sources[snapshot])}
-                if snapshot is not None
-                else {}
-            )
-            for row in _rows(data):
-                lang = str(row.get("lang", "en"))
-                said = seen.get(str(row["id"])) or observe(str(row["text"]), lang)
-                labels = row["labels"]
-                assert isinstance(labels, dict)
-                features = said["features"]
-                assert isinstance(features, dict)
-                letters.append(
-                    Letter(
-                        corpus=path.name,
-                        group=_group(path, row),
-                        lang=lang,
-                        gold=bool(labels["graceful_overall"]),
-                        rules_graceful=bool(said["rules_graceful"]),
-                        errors=frozenset(str(code) for code in said["errors"]),  # type: ignore[attr-defined]
-                        features={str(k): float(v) for k, v in features.items()},
-                    )
+    with rules_alone():
+        for path, row, snapshot in corpus_rows(sources):
+            lang = str(row.get("lang", "en"))
+            said = snapshot or observe(str(row["text"]), lang)
+            labels = row["labels"]
+            assert isinstance(labels, dict)
+            features = said["features"]
+            assert isinstance(features, dict)
+            letters.append(
+                Letter(
+                    corpus=path.name,
+                    group=_group(path, row),
+                    lang=lang,
+                    gold=bool(labels["graceful_overall"]),
+                    rules_graceful=bool(said["rules_graceful"]),
+                    errors=frozenset(str(code) for code in said["errors"]),  # type: ignore[attr-defined]
+                    features={str(k): float(v) for k, v in features.items()},
                 )
-    finally:
-        learned.use(learned.UNSET)
+            )
     return letters
 
 
@@ -176,14 +196,11 @@ def take_snapshot(corpus: Path) -> Path:
     """Write what the rules alone say of every letter of a corpus, before they are tuned on
     it, to benchmarks/corpus/features/ (the layer then trains on that, not on what the
     tuned rules say): returns the file written."""
-    learned.use(None)
-    try:
+    with rules_alone():
         lines = [
             json.dumps({"id": row["id"], **observe(str(row["text"]), str(row.get("lang", "en")))})
             for row in _rows(corpus.read_bytes())
         ]
-    finally:
-        learned.use(learned.UNSET)
     out = CORPUS / "features" / corpus.name
     out.parent.mkdir(exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -378,12 +395,21 @@ def render(data: dict[str, object]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Write the model file; with --check, say whether the shipped one is current; with
-    --snapshot CORPUS…, keep what the rules say of those corpora before tuning on them."""
+    """Write the model files; with --check, say whether the shipped graceful layer is
+    current; with --snapshot CORPUS…, keep what the rules say of those corpora before
+    tuning on them; with --words, rebuild only the word layer."""
     if argv[:1] == ["--snapshot"]:
         for name in argv[1:]:
             print(take_snapshot(Path(name).resolve()))
         return 0
+    if "--check" not in argv:
+        words = render(build_words())
+        learned.WORDS_PATH.write_text(words, encoding="utf-8")
+        print(f"{learned.WORDS_PATH} ({len(words.encode()):,} bytes)")
+        for key, value in json.loads(words)["out_of_sample"].items():
+            print(f"  {key:<34} {value}")
+        if "--words" in argv:
+            return 0
     text = render(build())
     if "--check" in argv:
         current = learned.MODEL_PATH.read_text("utf-8") if learned.MODEL_PATH.exists() else ""
@@ -399,6 +425,195 @@ def main(argv: list[str]) -> int:
             print(f"  {key:<22} {value}")
     print(f"penalty {data['penalty']}, combine {data['combine']}")
     return 0
+
+
+# The word layer (docs/model.md): per signal and language, chosen and measured leave one
+# corpus out. Raw words are not the checker's output, so every corpus but the frozen and
+# measure-only ones trains it; where the layer is combined with the rules in the choice,
+# the rules' view of a corpus tuned on later is its snapshot (what they said before).
+WORD_PENALTIES = (0.1, 1.0, 10.0, 30.0)
+WORD_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+WORD_ITERATIONS = 400
+WORD_RATE = 30.0
+MIN_LETTERS_PER_WORD = 3  # a word is a feature when at least this many letters use it
+KEEP_WEIGHT = 0.05  # smaller weights are dropped from the file (they change no verdict here)
+
+
+@dataclass
+class Text:
+    """One letter for the word layer: its corpus, language, distinct words, labels and
+    what the rules (alone, before tuning on it where a snapshot exists) said."""
+
+    corpus: str
+    lang: str
+    words: frozenset[str]
+    problems: dict[str, bool]  # per word-layer signal: is the problem there (gold)
+    rules: dict[str, bool]  # per word-layer signal: did the rules find it
+
+
+def _problem(signal: str, value: bool) -> bool:
+    """Return whether a signal's value is the problem the word layer looks for."""
+    return not value if signal == "professional_tone" else value
+
+
+def word_corpora() -> list[Path]:
+    """Return the corpora the word layer trains on: all but the frozen and measure-only."""
+    return [
+        CORPUS / str(entry["file"])
+        for entry in _manifest()
+        if not entry.get("final") and entry.get("train", True)
+    ]
+
+
+def collect_texts(sources: dict[Path, bytes]) -> list[Text]:
+    """Return the word layer's letters from the corpora's bytes."""
+    from decline.checker import lexicon
+    from decline.checker.analysis import Analysis
+    from decline.checker.document import parse
+
+    texts = []
+    with rules_alone():
+        for path, row, said in corpus_rows(sources):
+            lang = str(row.get("lang", "en"))
+            lex = lexicon.load(lang)
+            document = parse(str(row["text"]), lex)
+            body = document.text[document.body_start : document.body_end]
+            if said is not None:
+                features = said["features"]
+                assert isinstance(features, dict)
+                rules = {
+                    s: _problem(s, bool(features.get(f"signal:{s}"))) for s in learned.WORD_SIGNALS
+                }
+            else:
+                signals = Analysis(document, lex).rule_signals()
+                rules = {s: _problem(s, signals[s]) for s in learned.WORD_SIGNALS}
+            labels = row["labels"]
+            assert isinstance(labels, dict)
+            texts.append(
+                Text(
+                    corpus=path.name,
+                    lang=lang,
+                    words=frozenset(learned.words_of(body)),
+                    problems={s: _problem(s, bool(labels[s])) for s in learned.WORD_SIGNALS},
+                    rules=rules,
+                )
+            )
+    return texts
+
+
+def _vocabulary(texts: list[Text]) -> list[str]:
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in text.words:
+            counts[word] = counts.get(word, 0) + 1
+    return sorted(word for word, count in counts.items() if count >= MIN_LETTERS_PER_WORD)
+
+
+def _matrix(texts: list[Text], vocabulary: list[str]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    column = {word: i for i, word in enumerate(vocabulary)}
+    matrix = np.zeros((len(texts), len(vocabulary)), dtype=np.float64)
+    for row, text in enumerate(texts):
+        if text.words:
+            scale = 1 / math.sqrt(len(text.words))  # as at run time: all distinct words
+            for word in text.words:
+                if word in column:
+                    matrix[row, column[word]] = scale
+    return matrix
+
+
+def fit_words(texts: list[Text], signal: str, penalty: float) -> tuple[float, dict[str, float]]:
+    """Fit one signal's class-balanced, L2-regularised logistic regression over words."""
+    import numpy as np
+
+    vocabulary = _vocabulary(texts)
+    matrix = _matrix(texts, vocabulary)
+    y = np.array([1.0 if text.problems[signal] else 0.0 for text in texts])
+    n = len(texts)
+    positives = y.sum() or 1.0
+    negatives = (n - y.sum()) or 1.0
+    weight = np.where(y == 1.0, n / (2 * positives), n / (2 * negatives))
+    w = np.zeros(len(vocabulary))
+    bias = 0.0
+    for _ in range(WORD_ITERATIONS):
+        z = np.clip(matrix @ w + bias, -30.0, 30.0)
+        error = (1 / (1 + np.exp(-z)) - y) * weight
+        w -= WORD_RATE * (matrix.T @ error / n + penalty * w / n)
+        bias -= WORD_RATE * float(error.sum()) / n
+    return bias, {word: float(value) for word, value in zip(vocabulary, w, strict=True)}
+
+
+def _word_p(bias: float, weights: dict[str, float], words: frozenset[str]) -> float:
+    if not words:
+        return 0.0
+    logit = bias + sum(weights.get(word, 0.0) for word in words) / math.sqrt(len(words))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def build_words() -> dict[str, object]:
+    """Choose, per signal and language, the penalty and threshold (or no layer) by leave
+    one corpus out; fit on every letter of the language; return the file's data."""
+    paths = word_corpora()
+    sources = read_sources(paths)
+    texts = collect_texts(sources)
+    models: list[dict[str, object]] = []
+    table: dict[str, dict[str, object]] = {}
+    for lang in sorted({text.lang for text in texts}):
+        mine = [text for text in texts if text.lang == lang]
+        corpora = sorted({text.corpus for text in mine})
+        for signal in learned.WORD_SIGNALS:
+            gold = [text.problems[signal] for text in mine]
+            rules = [text.rules[signal] for text in mine]
+            alone = balanced_f1(list(zip(gold, rules, strict=True)))
+            best = (alone, 0.0, 1.1)  # no layer unless it helps out of sample
+            for penalty in WORD_PENALTIES:
+                found = [0.0] * len(mine)
+                for held in corpora:
+                    train = [text for text in mine if text.corpus != held]
+                    bias, weights = fit_words(train, signal, penalty)
+                    for i, text in enumerate(mine):
+                        if text.corpus == held:
+                            found[i] = _word_p(bias, weights, text.words)
+                for threshold in WORD_THRESHOLDS:
+                    guess = [r or p >= threshold for r, p in zip(rules, found, strict=True)]
+                    score = balanced_f1(list(zip(gold, guess, strict=True)))
+                    if score > best[0] + 0.01:  # a clear gain, not noise
+                        best = (score, penalty, threshold)
+            score, penalty, threshold = best
+            table[f"{signal} {lang}"] = {
+                "letters": len(mine),
+                "problems": sum(gold),
+                "rules alone": round(alone, 3),
+                "with the layer, leave one corpus out": round(score, 3),
+            }
+            if threshold > 1:
+                continue
+            bias, weights = fit_words(mine, signal, penalty)
+            models.append(
+                {
+                    "signal": signal,
+                    "lang": lang,
+                    "penalty": penalty,
+                    "threshold": threshold,
+                    "bias": round(bias, 4),
+                    "weights": {
+                        word: round(value, 3)
+                        for word, value in sorted(weights.items())
+                        if abs(value) >= KEEP_WEIGHT
+                    },
+                }
+            )
+    return {
+        "about": "docs/model.md; rebuilt by `make model` (python -m decline.checker.train)",
+        "trained_on": {
+            path.relative_to(CORPUS).as_posix(): sum(1 for t in texts if t.corpus == path.name)
+            for path in paths
+        },
+        "data_sha256": digest(sources),
+        "out_of_sample": table,
+        "models": models,
+    }
 
 
 if __name__ == "__main__":

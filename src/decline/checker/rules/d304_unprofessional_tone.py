@@ -4,7 +4,9 @@
 Flags profanity and insults (error) and slang, words in capitals for emphasis, strings of
 "!" and emoji or emoticons (warning) in the body. Known acronyms (HR, CEO) are not shouting,
 nor are a formal letter's conventions: a short heading or address line in capitals, or a
-name in capitals after "il sottoscritto" and the like.
+name in capitals after "il sottoscritto" and the like. When none of these is there but the
+word layer (docs/model.md) reads the letter as flippant as a whole, a warning points at
+the sentence that weighed most.
 
 ## Why it matters
 A decline is a professional letter (P3): the reader may forward it, and the tone is what
@@ -57,7 +59,14 @@ RULE = Rule(
 
 
 def check(analysis: Analysis) -> Iterator[Finding]:
-    """Report each unprofessional span with its grade."""
+    """Report each unprofessional span with its grade; with none, the sentence the word
+    layer found most flippant when it judges the letter so as a whole (a warning)."""
+    index = analysis.word_flags.get("professional_tone")
+    if index is not None and not analysis.tone_problems:
+        sentence = analysis.document.sentences[index]
+        yield analysis.finding(
+            RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
+        )
     kept: dict[Severity, int] = {}
     for start, end, severity in analysis.tone_problems:
         count = kept.get(severity, 0)

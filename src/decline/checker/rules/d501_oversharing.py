@@ -3,6 +3,8 @@
 ## What it does
 Flags medical and intimate family details, money figures (the competing offer's salary,
 a percentage more), and a letter whose explanation turns into a list of grievances.
+When no phrase gives it away but the word layer (docs/model.md) reads the letter as
+sharing too much as a whole, a warning points at the sentence that weighed most.
 
 ## Why it matters
 Give a brief explanation (P5), and nothing that could be misread or hurt the writer's
@@ -61,6 +63,12 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         yield analysis.finding(RULE, hit.start, hit.end)
     for hit in analysis.hits("money")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end, key="money")
+    index = analysis.word_flags.get("oversharing")
+    if index is not None and not analysis.oversharing:
+        sentence = analysis.document.sentences[index]
+        yield analysis.finding(
+            RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
+        )
     if analysis.oversharing and not analysis.hits("overshare") and not analysis.hits("money"):
         grievances = analysis.hits("grievance")
         if grievances:

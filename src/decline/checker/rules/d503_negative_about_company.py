@@ -5,6 +5,8 @@ Flags criticism, blame, sarcasm and backhanded remarks aimed at the employer: a 
 or patronising process, pay that is "too low" or "not worth it", interviewers who were
 "hard to talk to", "no offence"; a role called boring, a commute called a nightmare, an
 offer called disappointing, a sarcastic "thanks, I guess", a lecture ("you should rethink…").
+When no phrase gives it away but the word layer (docs/model.md) reads the letter as
+critical as a whole, a warning points at the sentence that weighed most.
 
 ## Why it matters
 Give a brief, safe reason (P5) and never burn a bridge (P7): the reader will remember the
@@ -63,6 +65,14 @@ RULE = Rule(
 
 
 def check(analysis: Analysis) -> Iterator[Finding]:
-    """Report each negative remark."""
-    for hit in analysis.hits("negative")[:MAX_FINDINGS_PER_GRADE]:
+    """Report each negative remark; with none, the sentence the word layer found most
+    critical when it judges the letter critical as a whole (a warning: no phrase says it)."""
+    hits = analysis.hits("negative")
+    for hit in hits[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end)
+    index = analysis.word_flags.get("negative_about_company")
+    if index is not None and not hits and not analysis.hits("burn"):
+        sentence = analysis.document.sentences[index]
+        yield analysis.finding(
+            RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
+        )
