@@ -193,3 +193,16 @@ def test_cli_startup_does_not_import_numpy_or_matplotlib() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["", "offers.toml", "my offers.toml", "it's.toml", "a'b'c", "$HOME/x", "ü.toml", "-",
+     "path/with:colon@x%y+z=w,v", "tab\there", "new\nline", "'", '"', "`x`", "a;b", "~/o.toml"],
+)  # fmt: skip
+def test_the_next_commands_quote_a_file_name_as_shlex_does(word: str) -> None:
+    import shlex
+
+    from decline.evaluate.explain import shell_quoted
+
+    assert shell_quoted(word) == shlex.quote(word)

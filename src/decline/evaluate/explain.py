@@ -6,14 +6,17 @@ Faces (the CLI, the web app) share these sentences, so each says the same thing 
 
 from __future__ import annotations
 
-import shlex
+import re
 from functools import cache
 from typing import Any
 
 from decline import languages as registry
+from decline.cache import compile as compile_pattern
 from decline.errors import InputError
 from decline.evaluate.results import Comparison
 from decline.languages import formats
+
+_SHELL_UNSAFE = compile_pattern(r"[^\w@%+=:,./-]", re.ASCII)  # shlex's own test
 
 
 def languages() -> tuple[str, ...]:
@@ -182,9 +185,19 @@ def estimate_lines(comparison: Comparison, words: Words) -> list[str]:
     return lines
 
 
+def shell_quoted(word: str) -> str:
+    """Return `word` as one word of a POSIX shell command line, as `shlex.quote` writes it
+    (without importing shlex, for the one function every table needs)."""
+    if not word:
+        return "''"
+    if _SHELL_UNSAFE.search(word) is None:
+        return word
+    return "'" + word.replace("'", "'\"'\"'") + "'"
+
+
 def next_commands(comparison: Comparison, offers_path: str) -> list[str]:
     """Return the `decline write` command for each offer to decline."""
     return [
-        f"decline write {shlex.quote(offers_path)} --offer {offer_id} --reason other_offer"
+        f"decline write {shell_quoted(offers_path)} --offer {offer_id} --reason other_offer"
         for offer_id in comparison.recommendation.decline
     ]
