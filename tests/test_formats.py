@@ -74,3 +74,31 @@ def test_copies_refuse_what_they_cannot_render() -> None:
     assert formats._date_tokens("EEEE d MMMM y") is None
     assert formats._date_tokens("d 'de' MMMM 'de' y") == ["d", " ", "de", " ", "MMMM", " ",
                                                           "de", " ", "y"]  # fmt: skip
+
+
+def test_rounding_is_decimals_own_without_importing_it() -> None:
+    """`rounded` works on the integer of the figures; every answer is decimal's, edge cases
+    (ties, -0.0, tiny, huge, inf, nan, any bit pattern) and refusals included."""
+    import random
+    import struct
+
+    def outcome(function: object, written: str, digits: int, shift: int) -> object:
+        try:
+            return function(written, digits, shift)  # type: ignore[operator]
+        except Exception as error:  # decimal refuses inf and results over 28 figures
+            return type(error)
+
+    rng = random.Random(4)
+    edges = [-0.0, 2.5, -2.5, 0.125, 1e-5, 5e-324, 1e22, 1e27, 1e28, 1e300, 10**30]
+    values: list[object] = [*NUMBERS, *AMOUNTS, *SHARES, *edges, float("inf"), float("nan")]
+    for _ in range(5_000):
+        values.append(rng.uniform(-1e6, 1e6))
+        values.append(struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0])
+        values.append(round(rng.uniform(-1000, 1000), rng.randint(0, 3)) + 0.005)
+        values.append(rng.randint(-(10**30), 10**30))
+    for value in values:
+        for digits in (0, 1, 2, 3):
+            for shift in (0, 2):
+                written = str(value)
+                expected = outcome(formats.rounded_by_decimal, written, digits, shift)
+                assert outcome(formats.rounded, written, digits, shift) == expected, written

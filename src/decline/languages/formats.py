@@ -13,7 +13,6 @@ tests/test_formats.py holds every table entry to Babel's own output.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,10 +42,53 @@ def _entry(locale: str) -> dict[str, Any] | None:
     return _table().get(locale)
 
 
-def _grouped(value: Decimal, digits: int, entry: dict[str, Any]) -> str:
-    """Return |value| rounded half-even to `digits` decimals, grouped by thousands."""
-    rounded = abs(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
-    whole, _, fraction = f"{rounded:f}".partition(".")
+_PRECISION = 28  # decimal's default context: `quantize` refuses a longer result
+
+
+def rounded(written: str, digits: int, shift: int = 0) -> tuple[bool, str]:
+    """Return whether the number `written` (as `str` writes an int or a float) is signed,
+    and its absolute value times 10**shift rounded half-even to `digits` decimals, written
+    out ("1234.50"): exactly what `decimal` gives (see `rounded_by_decimal`), worked out on
+    the integer of its figures, as importing decimal would cost every `compare` ~1 ms.
+    Anything but plain figures (inf, nan, a result too long for decimal) goes to decimal.
+    """
+    negative = written.startswith("-")
+    mantissa, _, power = written.removeprefix("-").partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    figures, power_figures = whole + fraction, power.removeprefix("+").removeprefix("-")
+    if not (figures.isascii() and figures.isdigit()) or not (
+        power == "" or (power_figures.isascii() and power_figures.isdigit())
+    ):
+        return rounded_by_decimal(written, digits, shift)
+    exponent = int(power or 0) + shift - len(fraction)
+    if exponent >= -digits:
+        units = int(figures) * 10 ** (exponent + digits)
+    else:
+        step = 10 ** (-digits - exponent)
+        units, rest = divmod(int(figures), step)
+        if 2 * rest > step or (2 * rest == step and units % 2):
+            units += 1
+    text = str(units)
+    if len(text) > _PRECISION:
+        return rounded_by_decimal(written, digits, shift)
+    if digits:
+        text = text.rjust(digits + 1, "0")
+        text = f"{text[:-digits]}.{text[-digits:]}"
+    return negative, text
+
+
+def rounded_by_decimal(written: str, digits: int, shift: int = 0) -> tuple[bool, str]:
+    """Return what `rounded` returns, from `decimal` itself."""
+    from decimal import ROUND_HALF_EVEN, Decimal
+
+    exact = Decimal(written).scaleb(shift) if shift else Decimal(written)
+    result = abs(exact).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    return exact.is_signed(), f"{result:f}"
+
+
+def _grouped(plain: str, entry: dict[str, Any]) -> str:
+    """Return a number written out ("1234.50") with the locale's group and decimal marks."""
+    whole, _, fraction = plain.partition(".")
     groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
@@ -55,8 +97,8 @@ def _grouped(value: Decimal, digits: int, entry: dict[str, Any]) -> str:
     return f"{text}{entry['decimal']}{fraction}" if fraction else text
 
 
-def _signed(value: Decimal, text: str, entry: dict[str, Any]) -> str:
-    return f"{entry['minus']}{text}" if value.is_signed() else text
+def _signed(negative: bool, text: str, entry: dict[str, Any]) -> str:
+    return f"{entry['minus']}{text}" if negative else text
 
 
 def number(value: float, digits: int, locale: str) -> str:
@@ -67,8 +109,8 @@ def number(value: float, digits: int, locale: str) -> str:
 
         pattern = "#,##0." + "0" * digits if digits else "#,##0"
         return format_decimal(value, format=pattern, locale=locale)
-    exact = Decimal(str(value))
-    return _signed(exact, _grouped(exact, digits, entry), entry)
+    negative, plain = rounded(str(value), digits)
+    return _signed(negative, _grouped(plain, entry), entry)
 
 
 def money(amount: int, currency: str | None, locale: str) -> str:
@@ -83,13 +125,13 @@ def money(amount: int, currency: str | None, locale: str) -> str:
         pattern = Locale.parse(locale).currency_formats["standard"].pattern
         whole = pattern.replace("#,##0.00", "#,##0").replace("0.00", "0")
         return format_currency(amount, currency, format=whole, locale=locale, currency_digits=False)
-    exact = Decimal(amount)
-    digits = _grouped(exact, 0, entry)
+    negative, plain = rounded(str(amount), 0)
+    digits = _grouped(plain, entry)
     if currency is None:
-        return _signed(exact, digits, entry)
+        return _signed(negative, digits, entry)
     symbol = entry["currency_symbols"].get(currency, currency)
     prefix, suffix = (part.replace("¤", symbol) for part in entry["currency"])
-    return _signed(exact, f"{prefix}{digits}{suffix}", entry)
+    return _signed(negative, f"{prefix}{digits}{suffix}", entry)
 
 
 def share(value: float, locale: str) -> str:
@@ -99,11 +141,11 @@ def share(value: float, locale: str) -> str:
         from babel.numbers import format_percent
 
         return format_percent(value, format="#,##0.#%", locale=locale)
-    exact = Decimal(str(value)).scaleb(2)
-    text = _grouped(exact, 1, entry)
+    negative, plain = rounded(str(value), 1, shift=2)
+    text = _grouped(plain, entry)
     if text.endswith(f"{entry['decimal']}0"):
         text = text[: -1 - len(entry["decimal"])]
-    return _signed(exact, f"{text}{entry['percent']}", entry)
+    return _signed(negative, f"{text}{entry['percent']}", entry)
 
 
 def long_date(date: dt.date, locale: str) -> str:
