@@ -133,3 +133,11 @@ def test_too_much_sampling_is_exit_2_not_gigabytes(tmp_path: Path) -> None:
     assert out.stdout == ""
     assert "expected at most 10,000 for 1,000 offers" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 2**32 + 5, 10**30])
+def test_the_generator_draws_what_random_random_draws(seed: int) -> None:
+    from decline.evaluate.sensitivity import _mersenne
+
+    ours, theirs = _mersenne()(seed), random.Random(seed)
+    assert [ours.random() for _ in range(2000)] == [theirs.random() for _ in range(2000)]
