@@ -36,6 +36,13 @@ PLACEHOLDER = compile_pattern(
 MAX_SPAN = 400  # characters: no lexicon phrase is longer, so no match is sought past this
 GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
 _EXPLAINING_CLAUSE = compile_pattern(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
+# A refusal the writer negates ("non direi di no", "non l'ho rifiutato", "I never turned it
+# down", "di non lasciar cadere"): "not" and only pronouns or auxiliaries before the phrase.
+_NEGATED = compile_pattern(
+    r"(?:\bnon|\bnot|\bnever|\bmai|n['’]t)\s+(?:(?:l['’]\s*|lo|la|li|le|ho|hai|ha|avrei|"
+    r"abbia|mi|me|vi|ci|si|have|had|would|will|be|been|ever|di)\s*)*$",
+    re.IGNORECASE,
+)
 # every PLACEHOLDER alternative but XXX and the merge fields' names needs one of these
 _BLANK_MARKS = ("[", "__", "<", "{", "$", "%", "*|", "#", "NAME")
 _ELLIPSIS_ONLY = compile_pattern(r"[.…_ \t]+")
@@ -233,9 +240,16 @@ class Analysis:
 
     @cached_property
     def clear_decisions(self) -> list[Hit]:
-        """Return the decision phrases whose sentence has no hedge."""
+        """Return the decision phrases whose sentence has no hedge and that the writer does
+        not negate."""
         hedged = self._hedged
-        return [hit for hit in self.hits("decision") if hit.sentence not in hedged]
+        text = self.text
+        return [
+            hit
+            for hit in self.hits("decision")
+            if hit.sentence not in hedged
+            and not _NEGATED.search(text, max(0, hit.start - 30), hit.start)
+        ]
 
     @cached_property
     def hedged_decisions(self) -> list[Hit]:

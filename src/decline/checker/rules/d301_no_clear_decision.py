@@ -39,6 +39,9 @@ RULE = Rule(
         Example("Gentile Luca,\ngrazie. [[Forse dovrò rinunciare all'offerta.]]", "it"),
         Example("Dear Tom,\nThank you. [[I'm not sure I can accept it at this time.]]\nBest,\nSam"),
         Example("Dear Tom,\n[[]]Thank you. Perhaps we talk again next spring.\nBest,\nSam"),
+        Example("Dear Tom,\n[[]]Thanks. I would never turn down an offer like yours.\nSam"),
+        Example("Gentile Luca,\n[[]]grazie. Non l'ho mai rifiutato e non direi di no.", "it"),
+        Example("Gentile Luca,\ngrazie. [[Se non è previsto un compenso, devo rinunciare.]]", "it"),
     ),
     good=(
         Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),
@@ -49,6 +52,8 @@ RULE = Rule(
         Example("Thanks,\n\nI have decided not to renew the contract.\n\nSam"),
         Example("Dear Tom,\nThanks. I decided to not accept. Maybe we meet again.\nBest,\nSam"),
         Example("Gentile Luca,\ngrazie. Ho deciso di declinare l'offerta.", "it"),
+        Example("Gentile Luca,\ngrazie. Non è facile, ma rinuncio.", "it"),
+        Example("Dear Tom,\nThanks. I will not be accepting the offer.\nBest,\nSam"),
     ),
 )
 
