@@ -93,6 +93,21 @@ def test_a_deciding_layer_points_at_the_sentence_that_drove_it() -> None:
     assert not report.graceful
 
 
+def test_a_learned_finding_leaves_a_sentence_whose_error_is_shown_to_its_rule() -> None:
+    """D503 marks the criticism; the layer's D703 would only hide it under a longer mark."""
+    weights = {"hits:negative": -40.0, "free_sentences": -0.5}
+    learned.use(learned.Model(5.0, weights, 0.5, "decide", HARD))
+    try:
+        text = "Dear Tom,\nThank you. I decline. The vibe at your shop wasn't great. Best."
+        report = review(text)
+    finally:
+        learned.use(learned.UNSET)
+    spans = {f.rule: text[f.offset : f.offset + f.length] for f in report.findings}
+    assert "D503" in spans
+    assert "vibe" not in spans.get("D703", "")
+    assert not report.graceful
+
+
 def test_review_start_up_stays_lean() -> None:
     """The weights are read on the first review, never on import; no numpy at run time."""
     code = (

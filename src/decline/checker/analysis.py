@@ -2,7 +2,8 @@
 
 The analysis runs each lexicon category over the body once and records where it matched
 and in which sentence. Rules turn these facts into findings; the signals describe the
-letter and never depend on which rules are ignored.
+letter and never depend on which rules are ignored (only where a learned layer's finding
+points does: away from a sentence whose error the reader is shown).
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ PLACEHOLDER = compile_pattern(
 )
 MAX_SPAN = 400  # characters: no lexicon phrase is longer, so no match is sought past this
 GROVEL_TAKES_OVER = 2  # self-reproach this often makes the letter about the writer (P5)
+# The lexicon categories whose hits a rule reports as errors, by rule.
+_ERROR_CATEGORIES = (
+    ("D503", ("negative",)),
+    ("D702", ("burn",)),
+    ("D304", ("profanity",)),
+    ("D501", ("overshare", "money")),
+)
 _EXPLAINING_CLAUSE = compile_pattern(r"[:;]|\s[—–-]\s")  # "I decline: …", "I decline — …"
 # A refusal the writer negates ("non direi di no", "non l'ho rifiutato", "I never turned it
 # down", "di non lasciar cadere"): "not" and only pronouns or auxiliaries before the phrase.
@@ -105,6 +113,7 @@ class Analysis:
     received: date | None = None
     deadline: date | None = None
     today: date | None = None
+    ignored: frozenset[str] = frozenset()  # rule codes the reader asked not to report
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _sentences: dict[str, set[int]] = field(default_factory=dict)
     _starts_of_words: dict[str, list[int]] = field(default_factory=dict)
@@ -456,7 +465,18 @@ class Analysis:
         return learned.words_of_lowered(self._matching[0][document.body_start : document.body_end])
 
     @cached_property
-    def word_flags(self) -> dict[str, int]:
+    def marked_sentences(self) -> set[int]:
+        """Return the sentences where a rule reports an error (criticism, a burnt bridge,
+        profanity, private details, figures): the learned layers point elsewhere."""
+        marked: set[int] = set()
+        for code, categories in _ERROR_CATEGORIES:
+            if code not in self.ignored:
+                for category in categories:
+                    marked |= self.sentences_with(category)
+        return marked
+
+    @cached_property
+    def word_flags(self) -> dict[str, int | None]:
         """Return the problems the word layer finds that the rules may have missed, each
         with the sentence that weighs most towards it (docs/model.md)."""
         return learned.word_flags(self)

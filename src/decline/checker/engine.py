@@ -65,7 +65,9 @@ def review(
     text = text.removeprefix("\ufeff")
     code = language.detect(text) if lang == "auto" else lang
     lex = lexicon.load(code)
-    analysis = Analysis(parse(text, lex), lex, received=received, deadline=deadline, today=today)
+    analysis = Analysis(
+        parse(text, lex), lex, received=received, deadline=deadline, today=today, ignored=ignored
+    )
     findings: list[Finding] = []
     for rule, check in CHECKS:
         if rule.code not in ignored:

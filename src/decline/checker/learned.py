@@ -230,7 +230,14 @@ def assess(analysis: Analysis) -> Verdict | None:
     sentence = None
     if not graceful and analysis.document.sentences:
         scores = sentence_scores(analysis, current.weights)
-        sentence = min(range(len(scores)), key=lambda index: (scores[index], index))
+        # a sentence where a rule already reports an error speaks for itself: point at the
+        # worst of the others that pulls towards "not graceful" (none: the rules' findings
+        # say it all)
+        marked = analysis.marked_sentences
+        free = [index for index in range(len(scores)) if index not in marked]
+        if free:
+            worst = min(free, key=lambda index: (scores[index], index))
+            sentence = worst if scores[worst] < 0 else None
     return Verdict(graceful, probability, sentence, current.combine, current.hard_rules)
 
 
@@ -304,23 +311,28 @@ def word_probability(model: WordModel, words: set[str]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
-def word_flags(analysis: Analysis) -> dict[str, int]:
+def word_flags(analysis: Analysis) -> dict[str, int | None]:
     """Return, for each signal whose word layer finds its problem, the sentence that
-    weighs most towards it (the finding's span)."""
+    weighs most towards it (the finding's span), leaving out sentences where a rule already
+    reports an error (None when every sentence has one: the rules' findings say it all)."""
     models = word_models()
     lang = analysis.lexicon.code
     if not models or not any(key[1] == lang for key in models):
         return {}
     document = analysis.document
     distinct = set(analysis.body_words)
-    found: dict[str, int] = {}
+    found: dict[str, int | None] = {}
+    marked = analysis.marked_sentences
     for signal in WORD_SIGNALS:
         model = models.get((signal, lang))
         if model is None or word_probability(model, distinct) < model.threshold:
             continue
         weights = model.weights
-        best, best_score = 0, -math.inf
+        best: int | None = None
+        best_score = -math.inf
         for index, sentence in enumerate(document.sentences):
+            if index in marked:
+                continue
             score = sum(filter(None, map(weights.get, set(words_of(sentence.text)))))
             if score > best_score:
                 best, best_score = index, score
