@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -459,10 +460,21 @@ class Analysis:
         return any(before.endswith(cue) for cue in self.lexicon.caps_name_cues)
 
     @cached_property
-    def body_words(self) -> list[str]:
-        """Return the body's words, lower-cased, in order (the learned layers' tokens)."""
+    def word_counts(self) -> Counter[str]:
+        """Return how often each word of the body occurs, lower-cased (the learned layers'
+        tokens; counted in C)."""
         document = self.document
-        return learned.words_of_lowered(self._matching[0][document.body_start : document.body_end])
+        lowered = self._matching[0][document.body_start : document.body_end]
+        return Counter(learned.words_of_lowered(lowered))
+
+    @cached_property
+    def sentence_words(self) -> list[set[str]]:
+        """Return each sentence's distinct words, lower-cased (where a learned layer points)."""
+        lowered = self._matching[0]
+        return [
+            set(learned.words_of_lowered(lowered[sentence.start : sentence.end]))
+            for sentence in self.document.sentences
+        ]
 
     @cached_property
     def marked_sentences(self) -> set[int]:
@@ -476,10 +488,14 @@ class Analysis:
         return marked
 
     @cached_property
-    def word_flags(self) -> dict[str, int | None]:
-        """Return the problems the word layer finds that the rules may have missed, each
-        with the sentence that weighs most towards it (docs/model.md)."""
+    def word_flags(self) -> frozenset[str]:
+        """Return the signals whose problem the word layer finds though the rules may have
+        missed it (docs/model.md)."""
         return learned.word_flags(self)
+
+    def word_sentence(self, signal: str) -> int | None:
+        """Return the sentence a word-layer finding on a signal points at (None: none)."""
+        return learned.word_sentence(self, signal) if signal in self.word_flags else None
 
     def signals(self) -> dict[str, bool]:
         """Return the ten signals that describe the letter (docs/design.md's report contract):

@@ -20,6 +20,8 @@ from decline.cache import compile as compile_pattern
 from decline.checker.report import SIGNALS
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from decline.checker.analysis import Analysis
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "graceful.json"
@@ -184,12 +186,9 @@ def features(analysis: Analysis) -> dict[str, float]:
     moves = set().union(*(analysis.sentences_with(move) for move in MOVES))
     free = sum(1 for index in range(len(sentences)) if index not in moves)
     text, start, end = document.text, document.body_start, document.body_end
-    first = second = 0
-    for word in analysis.body_words:
-        if word in _WRITER:
-            first += 1
-        elif word in _READER:
-            second += 1
+    counts = analysis.word_counts
+    first = sum(filter(None, map(counts.get, _WRITER)))
+    second = sum(filter(None, map(counts.get, _READER)))
     words = max(document.words, 1)
     found.update(
         {
@@ -302,7 +301,7 @@ def words_of_lowered(text: str) -> list[str]:
     return _LETTERS.findall(text)
 
 
-def word_probability(model: WordModel, words: set[str]) -> float:
+def word_probability(model: WordModel, words: Collection[str]) -> float:
     """Return the layer's probability that the problem is there, given the distinct words."""
     if not words:
         return 0.0
@@ -311,30 +310,36 @@ def word_probability(model: WordModel, words: set[str]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
-def word_flags(analysis: Analysis) -> dict[str, int | None]:
-    """Return, for each signal whose word layer finds its problem, the sentence that
-    weighs most towards it (the finding's span), leaving out sentences where a rule already
-    reports an error (None when every sentence has one: the rules' findings say it all)."""
+def word_flags(analysis: Analysis) -> frozenset[str]:
+    """Return the signals whose word layer finds its problem in the letter."""
     models = word_models()
     lang = analysis.lexicon.code
     if not models or not any(key[1] == lang for key in models):
-        return {}
-    document = analysis.document
-    distinct = set(analysis.body_words)
-    found: dict[str, int | None] = {}
-    marked = analysis.marked_sentences
+        return frozenset()
+    distinct = analysis.word_counts.keys()
+    found = []
     for signal in WORD_SIGNALS:
         model = models.get((signal, lang))
-        if model is None or word_probability(model, distinct) < model.threshold:
+        if model is not None and word_probability(model, distinct) >= model.threshold:
+            found.append(signal)
+    return frozenset(found)
+
+
+def word_sentence(analysis: Analysis, signal: str) -> int | None:
+    """Return the sentence whose words weigh most towards a signal's problem, leaving out
+    sentences where a rule already reports an error (None when every sentence has one: the
+    rules' findings say it all). Asked only when a finding will point at it."""
+    model = word_models().get((signal, analysis.lexicon.code))
+    if model is None:
+        return None
+    weights = model.weights
+    marked = analysis.marked_sentences
+    best: int | None = None
+    best_score = -math.inf
+    for index, words in enumerate(analysis.sentence_words):
+        if index in marked:
             continue
-        weights = model.weights
-        best: int | None = None
-        best_score = -math.inf
-        for index, sentence in enumerate(document.sentences):
-            if index in marked:
-                continue
-            score = sum(filter(None, map(weights.get, set(words_of(sentence.text)))))
-            if score > best_score:
-                best, best_score = index, score
-        found[signal] = best
-    return found
+        score = sum(filter(None, map(weights.get, words)))
+        if score > best_score:
+            best, best_score = index, score
+    return best

@@ -61,8 +61,8 @@ RULE = Rule(
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each unprofessional span with its grade; with none, the sentence the word
     layer found most flippant when it judges the letter so as a whole (a warning)."""
-    index = analysis.word_flags.get("professional_tone")
-    if index is not None and not analysis.tone_problems:
+    index = analysis.word_sentence("professional_tone") if not analysis.tone_problems else None
+    if index is not None:
         sentence = analysis.document.sentences[index]
         yield analysis.finding(
             RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"

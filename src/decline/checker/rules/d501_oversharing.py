@@ -63,8 +63,8 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         yield analysis.finding(RULE, hit.start, hit.end)
     for hit in analysis.hits("money")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end, key="money")
-    index = analysis.word_flags.get("oversharing")
-    if index is not None and not analysis.oversharing:
+    index = analysis.word_sentence("oversharing") if not analysis.oversharing else None
+    if index is not None:
         sentence = analysis.document.sentences[index]
         yield analysis.finding(
             RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
