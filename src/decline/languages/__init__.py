@@ -29,7 +29,12 @@ _CODE = compile_pattern(r"[a-z]{2,3}")
 
 def search_path() -> tuple[Path, ...]:
     """Return the folders searched for languages, later ones winning a shared code."""
-    extra = os.environ.get(ENVIRONMENT, "")
+    return _search_path(os.environ.get(ENVIRONMENT, ""))
+
+
+@cache
+def _search_path(extra: str) -> tuple[Path, ...]:
+    # kept per value of the variable: every letter's parse asks (the subject words)
     return (PACKAGED, *(Path(entry) for entry in extra.split(os.pathsep) if entry.strip()))
 
 
