@@ -237,16 +237,19 @@ class Analysis:
         hedges = self.hits("hedge")
         if not hedges:
             return set()
-        blanks = self.placeholders
-        if not blanks:
+        if not self.placeholders:
             return self.sentences_with("hedge")
-        starts = [start for start, _ in blanks]
-        found = set()
-        for hit in hedges:
-            inside = bisect_right(starts, hit.start) - 1
-            if inside < 0 or hit.start >= blanks[inside][1]:
-                found.add(hit.sentence)
-        return found
+        return {hit.sentence for hit in hedges if not self.in_blank(hit.start)}
+
+    @cached_property
+    def _blank_starts(self) -> list[int]:
+        return [start for start, _ in self.placeholders]
+
+    def in_blank(self, position: int) -> bool:
+        """Say whether a position of the letter lies inside a template's blank."""
+        blanks = self.placeholders
+        inside = bisect_right(self._blank_starts, position) - 1  # the blank starting before
+        return inside >= 0 and position < blanks[inside][1]
 
     @cached_property
     def clear_decisions(self) -> list[Hit]:
@@ -407,18 +410,15 @@ class Analysis:
         document = self.document
         found = [(hit.start, hit.end, Severity.ERROR) for hit in self.hits("profanity")]
         found += [(hit.start, hit.end, Severity.WARNING) for hit in self.hits("slang")]
-        blanks = self.placeholders
-        blank_starts = [blank_start for blank_start, _ in blanks]
         body = document.body
         text, body_start, body_end = document.text, document.body_start, document.body_end
         if _CAPITALS.search(body):
             for match in SHOUTING.finditer(text, body_start, body_end):
                 start, end = match.span()
                 words = re.findall(r"[A-Z]+", match.group())
-                inside = bisect_right(blank_starts, start) - 1  # the blank starting before
                 if (
                     all(word in self.lexicon.acronyms for word in words)
-                    or (inside >= 0 and start < blanks[inside][1])
+                    or self.in_blank(start)
                     or self._capitals_by_convention(start, end)
                 ):
                     continue

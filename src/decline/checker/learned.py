@@ -291,11 +291,6 @@ def _shipped_words() -> dict[tuple[str, str], WordModel]:
     }
 
 
-def words_of(text: str) -> list[str]:
-    """Return the letter's words, lower-cased, in order (the layer's tokens)."""
-    return _LETTERS.findall(text.lower())
-
-
 def words_of_lowered(text: str) -> list[str]:
     """Return the words of a text already lower-cased, in order."""
     return _LETTERS.findall(text)
@@ -314,13 +309,10 @@ def word_flags(analysis: Analysis) -> frozenset[str]:
     """Return the signals whose word layer finds its problem in the letter."""
     models = word_models()
     lang = analysis.lexicon.code
-    if not models or not any(key[1] == lang for key in models):
-        return frozenset()
-    distinct = analysis.word_counts.keys()
     found = []
     for signal in WORD_SIGNALS:
         model = models.get((signal, lang))
-        if model is not None and word_probability(model, distinct) >= model.threshold:
+        if model is not None and word_probability(model, analysis.word_counts) >= model.threshold:
             found.append(signal)
     return frozenset(found)
 

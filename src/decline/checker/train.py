@@ -493,7 +493,7 @@ def collect_texts(sources: dict[Path, bytes]) -> list[Text]:
                 Text(
                     corpus=path.name,
                     lang=lang,
-                    words=frozenset(learned.words_of(body)),
+                    words=frozenset(learned.words_of_lowered(body.lower())),
                     problems={s: _problem(s, bool(labels[s])) for s in learned.WORD_SIGNALS},
                     rules=rules,
                 )
@@ -544,13 +544,6 @@ def fit_words(texts: list[Text], signal: str, penalty: float) -> tuple[float, di
     return bias, {word: float(value) for word, value in zip(vocabulary, w, strict=True)}
 
 
-def _word_p(bias: float, weights: dict[str, float], words: frozenset[str]) -> float:
-    if not words:
-        return 0.0
-    logit = bias + sum(weights.get(word, 0.0) for word in words) / math.sqrt(len(words))
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
-
-
 def build_words() -> dict[str, object]:
     """Choose, per signal and language, the penalty and threshold (or no layer) by leave
     one corpus out; fit on every letter of the language; return the file's data."""
@@ -574,7 +567,9 @@ def build_words() -> dict[str, object]:
                     bias, weights = fit_words(train, signal, penalty)
                     for i, text in enumerate(mine):
                         if text.corpus == held:
-                            found[i] = _word_p(bias, weights, text.words)
+                            found[i] = learned.word_probability(
+                                learned.WordModel(bias, weights, 0.5), text.words
+                            )
                 for threshold in WORD_THRESHOLDS:
                     guess = [r or p >= threshold for r, p in zip(rules, found, strict=True)]
                     score = balanced_f1(list(zip(gold, guess, strict=True)))
