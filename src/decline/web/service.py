@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -119,20 +120,47 @@ class Segment:
     severity: str | None = None
 
 
+# Where findings overlap, the more severe one is drawn (then the earlier): a sentence-long
+# warning never hides the error inside it. app.js paints live reviews the same way.
+_RANK = {"error": 0, "warning": 1, "suggestion": 2}
+
+
 def segments(report: Report) -> list[Segment]:
-    """Cut the letter into plain runs and marked spans, in order; overlaps are clipped."""
-    text = report.text
+    """Cut the letter into plain runs and marked spans, in order. Each stretch of text is
+    marked for the most severe finding covering it (the earliest among equals); a finding
+    with no stretch of its own (empty, or wholly under a stronger one) is a point at its
+    start."""
+    text, findings = report.text, report.findings
+    size = len(text)
+    spans = [(min(f.offset, size), min(f.offset + f.length, size)) for f in findings]
+
+    def priority(index: int) -> tuple[int, int]:
+        return (_RANK.get(findings[index].severity.value, len(_RANK)), index)
+
+    cuts = sorted({0, size, *(start for start, _ in spans), *(end for _, end in spans)})
+    runs: list[tuple[int, int, int | None]] = []
+    for start, end in pairwise(cuts):
+        covering = [i for i, (s, e) in enumerate(spans) if s <= start and end <= e and s < e]
+        runs.append((start, end, min(covering, key=priority) if covering else None))
+    shown = {index for _, _, index in runs if index is not None}
+    points = sorted((spans[i][0], i) for i in range(len(spans)) if i not in shown)
     pieces: list[Segment] = []
-    cursor = 0
-    for index, finding in enumerate(report.findings):
-        start = max(finding.offset, cursor)
-        end = max(start, finding.offset + finding.length)
-        if start > cursor:
-            pieces.append(Segment(text[cursor:start]))
-        pieces.append(Segment(text[start:end], index, finding.severity.value))
-        cursor = end
-    if cursor < len(text):
-        pieces.append(Segment(text[cursor:]))
+
+    def add(piece: str, index: int | None) -> None:
+        if pieces and piece and pieces[-1].text and pieces[-1].finding == index:
+            pieces[-1] = Segment(pieces[-1].text + piece, index, pieces[-1].severity)
+        else:
+            severity = None if index is None else findings[index].severity.value
+            pieces.append(Segment(piece, index, severity))
+
+    waiting = 0
+    for start, end, index in runs:
+        while waiting < len(points) and points[waiting][0] <= start:
+            add("", points[waiting][1])
+            waiting += 1
+        add(text[start:end], index)
+    for _, index in points[waiting:]:
+        add("", index)
     return pieces
 
 

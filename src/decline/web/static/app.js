@@ -39,22 +39,69 @@
     return node;
   }
 
+  // As the server's segments(): where findings overlap, the more severe one is drawn (then
+  // the earlier); a finding with no stretch of its own is a point at its start.
+  const RANK = { error: 0, warning: 1, suggestion: 2 };
+
   function paintHighlights(box, text, findings) {
     const unit = unitIndex(text);
-    box.replaceChildren();
-    let cursor = 0;
-    findings.forEach(function (finding, index) {
-      const start = Math.max(unit(finding.offset), cursor);
-      const end = Math.max(start, unit(finding.offset + finding.length));
-      if (start > cursor) box.append(text.slice(cursor, start));
-      const mark = element("mark", "sev-" + finding.severity + (end === start ? " point" : ""));
-      mark.dataset.finding = String(index);
-      mark.textContent = text.slice(start, end);
-      box.append(mark);
-      cursor = end;
+    const spans = findings.map(function (f) {
+      return [unit(f.offset), unit(f.offset + f.length)];
     });
+    const rank = function (i) {
+      const r = RANK[findings[i].severity];
+      return r === undefined ? 3 : r;
+    };
+    const cuts = Array.from(new Set([0, text.length].concat(...spans))).sort(function (a, b) {
+      return a - b;
+    });
+    const runs = [];
+    for (let c = 0; c + 1 < cuts.length; c += 1) {
+      const start = cuts[c], end = cuts[c + 1];
+      let best = null;
+      spans.forEach(function (span, i) {
+        if (span[0] <= start && end <= span[1] && span[0] < span[1]) {
+          if (best === null || rank(i) < rank(best)) best = i;
+        }
+      });
+      runs.push([start, end, best]);
+    }
+    const shown = new Set(runs.map(function (run) { return run[2]; }));
+    const points = [];
+    spans.forEach(function (span, i) { if (!shown.has(i)) points.push([span[0], i]); });
+    points.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    box.replaceChildren();
+    let last = null;  // the last mark, and which finding it shows
+    let lastFinding = null;
+    const add = function (piece, index) {
+      if (piece && last && lastFinding === index && last.textContent) {
+        last.textContent += piece;
+        return;
+      }
+      if (index === null) {
+        if (piece) box.append(piece);
+        last = null;
+        lastFinding = null;
+        return;
+      }
+      const mark = element("mark", "sev-" + findings[index].severity + (piece ? "" : " point"));
+      mark.dataset.finding = String(index);
+      mark.textContent = piece;
+      box.append(mark);
+      last = mark;
+      lastFinding = index;
+    };
+    let waiting = 0;
+    runs.forEach(function (run) {
+      while (waiting < points.length && points[waiting][0] <= run[0]) {
+        add("", points[waiting][1]);
+        waiting += 1;
+      }
+      add(text.slice(run[0], run[1]), run[2]);
+    });
+    for (; waiting < points.length; waiting += 1) add("", points[waiting][1]);
     // a trailing newline needs a character after it to take up its line
-    box.append(text.slice(cursor) + "\n");
+    box.append("\n");
   }
 
   function paintPanel(verdict, data) {
