@@ -400,7 +400,11 @@ def main(argv: list[str]) -> int:
     tuning on them; with --words, rebuild only the word layer."""
     if argv[:1] == ["--snapshot"]:
         for name in argv[1:]:
-            print(take_snapshot(Path(name).resolve()))
+            try:
+                print(take_snapshot(Path(name).resolve()))
+            except (OSError, ValueError, KeyError) as error:
+                print(f"{name}: cannot take a snapshot: {error}", file=sys.stderr)
+                return 2
         return 0
     if "--check" not in argv:
         words = render(build_words())
