@@ -231,15 +231,26 @@ class Analysis:
         return False
 
     @cached_property
-    def _hedged(self) -> set[int]:
-        """Return the sentences with a hedge outside a template's blank (a hedge inside one,
-        "[or the two things that may not suit you]", is an instruction, not the writer's)."""
-        hedges = self.hits("hedge")
-        if not hedges:
-            return set()
-        if not self.placeholders:
-            return self.sentences_with("hedge")
-        return {hit.sentence for hit in hedges if not self.in_blank(hit.start)}
+    def _hedges(self) -> dict[int, list[int]]:
+        """Return, by sentence, where its hedges start, leaving out a hedge inside a template's
+        blank ("[or the two things that may not suit you]" is an instruction, not the writer's)."""
+        hedges: dict[int, list[int]] = {}
+        for hit in self.hits("hedge"):
+            if not self.placeholders or not self.in_blank(hit.start):
+                hedges.setdefault(hit.sentence, []).append(hit.start)
+        return hedges
+
+    def _is_hedged(self, hit: Hit) -> bool:
+        """Say whether a hedge weakens a decision: one in its sentence and in its clause, with
+        no semicolon between them ("this may not be the right fit; I am therefore withdrawing"
+        decides)."""
+        starts = self._hedges.get(hit.sentence)
+        if not starts:
+            return False
+        text = self.text
+        return any(
+            text.find(";", min(start, hit.start), max(start, hit.start)) < 0 for start in starts
+        )
 
     @cached_property
     def _blank_starts(self) -> list[int]:
@@ -255,20 +266,18 @@ class Analysis:
     def clear_decisions(self) -> list[Hit]:
         """Return the decision phrases whose sentence has no hedge and that the writer does
         not negate."""
-        hedged = self._hedged
         text = self.text
         return [
             hit
             for hit in self.hits("decision")
-            if hit.sentence not in hedged
+            if not self._is_hedged(hit)
             and not _NEGATED.search(text, max(0, hit.start - 30), hit.start)
         ]
 
     @cached_property
     def hedged_decisions(self) -> list[Hit]:
-        """Return the decision phrases weakened by a hedge in the same sentence."""
-        hedged = self._hedged
-        return [hit for hit in self.hits("decision") if hit.sentence in hedged]
+        """Return the decision phrases weakened by a hedge in the same clause."""
+        return [hit for hit in self.hits("decision") if self._is_hedged(hit)]
 
     @cached_property
     def placeholders(self) -> list[tuple[int, int]]:
@@ -495,19 +504,41 @@ class Analysis:
 
     def word_sentence(self, signal: str) -> int | None:
         """Return the sentence a word-layer finding on a signal points at (None: none)."""
-        return learned.word_sentence(self, signal) if signal in self.word_flags else None
+        if signal not in self.word_flags:
+            return None
+        pointers = self._word_sentences
+        if signal not in pointers:
+            pointers[signal] = learned.word_sentence(self, signal)
+        return pointers[signal]
+
+    @cached_property
+    def _word_sentences(self) -> dict[str, int | None]:
+        return {}
 
     def signals(self) -> dict[str, bool]:
         """Return the ten signals that describe the letter (docs/design.md's report contract):
-        the rules' view, with the problems the word layer adds."""
+        the rules' view, with the problems the word layer adds where it has a sentence to
+        show (a verdict with no finding to explain it would leave the writer guessing)."""
         found = self.rule_signals()
         flags = self.word_flags
         if flags:
-            if "negative_about_company" in flags:
+            if (
+                "negative_about_company" in flags
+                and not found["negative_about_company"]
+                and self.word_sentence("negative_about_company") is not None
+            ):
                 found["negative_about_company"] = True
-            if "oversharing" in flags:
+            if (
+                "oversharing" in flags
+                and not found["oversharing"]
+                and self.word_sentence("oversharing") is not None
+            ):
                 found["oversharing"] = True
-            if "professional_tone" in flags:
+            if (
+                "professional_tone" in flags
+                and found["professional_tone"]
+                and self.word_sentence("professional_tone") is not None
+            ):
                 found["professional_tone"] = False
         return found
 

@@ -319,15 +319,16 @@ def word_flags(analysis: Analysis) -> frozenset[str]:
 
 def word_sentence(analysis: Analysis, signal: str) -> int | None:
     """Return the sentence whose words weigh most towards a signal's problem, leaving out
-    sentences where a rule already reports an error (None when every sentence has one: the
-    rules' findings say it all). Asked only when a finding will point at it."""
+    sentences where a rule already reports an error (None when every sentence has one, or
+    none of the others leans towards the problem: the rules' findings say it all). Asked
+    only when a finding will point at it."""
     model = word_models().get((signal, analysis.lexicon.code))
     if model is None:
         return None
     weights = model.weights
     marked = analysis.marked_sentences
     best: int | None = None
-    best_score = -math.inf
+    best_score = 0.0  # a sentence whose words lean away from the problem is never the one
     for index, words in enumerate(analysis.sentence_words):
         if index in marked:
             continue

@@ -42,6 +42,7 @@ RULE = Rule(
         Example("Dear Tom,\n[[]]Thanks. I would never turn down an offer like yours.\nSam"),
         Example("Gentile Luca,\n[[]]grazie. Non l'ho mai rifiutato e non direi di no.", "it"),
         Example("Gentile Luca,\ngrazie. [[Se non è previsto un compenso, devo rinunciare.]]", "it"),
+        Example("Dear Tom,\nThanks. [[It may not suit me, so I am withdrawing my name.]]\nSam"),
     ),
     good=(
         Example("Dear Tom,\nThank you. I have decided to decline the offer.\nBest,\nSam"),
@@ -54,6 +55,8 @@ RULE = Rule(
         Example("Gentile Luca,\ngrazie. Ho deciso di declinare l'offerta.", "it"),
         Example("Gentile Luca,\ngrazie. Non è facile, ma rinuncio.", "it"),
         Example("Dear Tom,\nThanks. I will not be accepting the offer.\nBest,\nSam"),
+        Example("Dear Tom,\nThanks. It may not be the right fit; I am withdrawing my name."),
+        Example("Gentile Luca,\ngrazie. Forse non fa per me; rinuncio quindi all'offerta.", "it"),
     ),
 )
 
