@@ -97,6 +97,10 @@ def exclamations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _leftmost_longest(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
 class Hit(NamedTuple):
     """Where a lexicon category matched: a span of the letter and its sentence's index."""
 
@@ -143,8 +147,9 @@ class Analysis:
         Only the alternatives whose trigger literals occur are scanned; each starts with a
         literal, which the engine finds fast, and its word boundary is checked here.
         """
-        if category in self._hits:
-            return self._hits[category]
+        found = self._hits.get(category)
+        if found is not None:
+            return found
         document = self.document
         lowered, active, positions = self._matching
         lexicon = self.lexicon
@@ -156,20 +161,23 @@ class Analysis:
             slot = slots[index]
             regex, boundary, prefix = slot if slot is not None else lexicon.plan(category, index)
             if prefix is not None:  # match right where its leading literal occurs
-                starts = (
-                    (word_starts.get(prefix) or self._word_starts(prefix))
-                    if boundary
-                    else positions[prefix]
-                )
-                matches = [
-                    regex.match(lowered, at, at + MAX_SPAN if at + MAX_SPAN < end_at else end_at)
-                    for at in starts
-                ]
-            else:
-                matches = list(regex.finditer(lowered, start_at, end_at))
-            for match in matches:
-                if match is None:
-                    continue
+                if boundary:  # only where the literal starts a word: no check left to do
+                    starts = word_starts.get(prefix)
+                    if starts is None:
+                        starts = self._word_starts(prefix)
+                else:
+                    starts = positions[prefix]
+                match_at = regex.match
+                for at in starts:
+                    match = match_at(
+                        lowered, at, at + MAX_SPAN if at + MAX_SPAN < end_at else end_at
+                    )
+                    if match is not None:
+                        end = match.end()
+                        if end > at:
+                            spans.append((at, end))
+                continue
+            for match in regex.finditer(lowered, start_at, end_at):
                 start, end = match.span()
                 if end <= start:
                     continue
@@ -181,11 +189,15 @@ class Analysis:
                     continue
                 spans.append((start, end))
         result: list[Hit] = []
-        last_end = -1
-        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if start >= last_end:  # leftmost-longest, no overlaps
-                result.append(Hit(start, end, document.sentence_at(start)))
-                last_end = end
+        if spans:
+            spans.sort(key=_leftmost_longest)
+            sentence_starts = document.sentence_starts
+            last_end = -1
+            for start, end in spans:
+                if start >= last_end:  # leftmost-longest, no overlaps
+                    sentence = bisect_right(sentence_starts, start) - 1
+                    result.append(Hit(start, end, sentence if sentence > 0 else 0))
+                    last_end = end
         self._hits[category] = result
         return result
 

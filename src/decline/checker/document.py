@@ -70,12 +70,13 @@ class Document:
         return self.text[self.body_start : self.body_end]
 
     @cached_property
-    def _starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """Return where each sentence starts, in order."""
         return [sentence.start for sentence in self.sentences]
 
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence holding `offset` (the nearest before it)."""
-        index = bisect_right(self._starts, offset) - 1
+        index = bisect_right(self.sentence_starts, offset) - 1
         return index if index > 0 else 0
 
 
