@@ -62,12 +62,21 @@ SHOUTING = compile_pattern(
     r"\b[A-Z]{2,}(?:['’][A-Z]+)?(?:[ \t]+[A-Z]{2,}(?:['’][A-Z]+)?)+\b|\b[A-Z]{5,}\b"
 )
 _CAPITALS = compile_pattern(r"[A-Z]{2}")
+_UPPER = compile_pattern(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER = compile_pattern(r"[a-zß-öø-ÿ]")
 EXCLAMATIONS = compile_pattern(r"!{2,}|[!?]*\?!+[!?]*")  # what `exclamations()` finds, slowly
 _MARK_RUN = compile_pattern(r"[!?]++")
 EMOJI = compile_pattern(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff]"
     r"|(?<![\w:])[:;=]-?[)(DPp](?![\w])"
 )
+
+
+def _all_capitals(body: str) -> bool:
+    """Say whether a letter is written in capitals throughout (a telegram, a typed or
+    scanned notice): there capitals are the medium, not a raised voice."""
+    upper = len(_UPPER.findall(body))
+    return upper > 40 and upper > 4 * len(_LOWER.findall(body))
 
 
 def exclamations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -433,7 +442,8 @@ class Analysis:
         found += [(hit.start, hit.end, Severity.WARNING) for hit in self.hits("slang")]
         body = document.body
         text, body_start, body_end = document.text, document.body_start, document.body_end
-        if _CAPITALS.search(body):
+        if _CAPITALS.search(body) and not _all_capitals(body):
+            shouted = []
             for match in SHOUTING.finditer(text, body_start, body_end):
                 start, end = match.span()
                 words = re.findall(r"[A-Z]+", match.group())
@@ -443,9 +453,16 @@ class Analysis:
                     or self._capitals_by_convention(start, end)
                 ):
                     continue
-                found.append((start, end, Severity.WARNING))
+                shouted.append((start, end, len(words)))
+            # one capitalised word alone is a name or an acronym as often as a raised voice
+            # ("ASCOM", "QATAR"): shouting is a run of such words, or more than one
+            if len(shouted) > 1 or (shouted and shouted[0][2] > 1):
+                found += [(start, end, Severity.WARNING) for start, end, _ in shouted]
         if "!" in body:
-            found += [(s, e, Severity.WARNING) for s, e in exclamations(text, body_start, body_end)]
+            marks = exclamations(text, body_start, body_end)
+            # a single "!!" is exuberance; a habit of them, or "!!!", is not a business tone
+            if len(marks) > 1 or (marks and marks[0][1] - marks[0][0] > 2):
+                found += [(s, e, Severity.WARNING) for s, e in marks]
         if body and (max(body) >= "\u2600" or ":" in body or ";" in body or "=" in body):
             for match in EMOJI.finditer(text, body_start, body_end):
                 found.append((match.start(), match.end(), Severity.WARNING))

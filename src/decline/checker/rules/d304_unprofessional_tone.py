@@ -43,6 +43,8 @@ RULE = Rule(
         Example("Hi Tom,\n[[Yep]], thanks, but I decline the offer.\nBest,\nSam"),
         Example("Hi Tom,\nThanks for the offer [[🙂]] I must decline.\nBest,\nSam"),
         Example("Ciao Luca,\ngrazie, ma [[boh]], devo rinunciare.", "it"),
+        Example("Hi Tom,\nThanks. This was [[AWFUL]] and I am [[NEVER]] coming back.\nSam"),
+        Example("Hi Tom,\nThanks[[!!]] But I decline[[!!]]\nSam"),
     ),
     good=(
         Example("Hi Tom,\nThank you! I must decline the offer.\nBest,\nSam"),
@@ -53,6 +55,14 @@ RULE = Rule(
             "Spett.le Ufficio Personale,\nRINUNCIA ALL'INCARICO\nIl sottoscritto MARIO ROSSI"
             " ringrazia e comunica la propria rinuncia all'incarico.\nDistinti saluti",
             "it",
+        ),
+        Example(
+            "Gentile Luca,\ngrazie: ho accettato un incarico all'ASCOM, devo rinunciare.", "it"
+        ),
+        Example("Hi Tom,\nThanks so much!! Sadly I must decline the offer.\nBest,\nSam"),
+        Example(
+            "MR T. GREEN\nTHANK YOU FOR YOUR KIND OFFER. I REGRET I MUST DECLINE IT AS I HAVE"
+            " ACCEPTED A POST ABROAD. WITH BEST WISHES\nSAM"
         ),
     ),
 )
