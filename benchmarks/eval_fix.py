@@ -39,7 +39,8 @@ def corpus_files() -> list[Path]:
     for path in found:
         second_labelling = ".b." in path.name
         fresh = path not in chosen
-        if fresh and path.exists() and not second_labelling and "final" not in path.parts:
+        a_final_set = path.parent.name.startswith("final")  # frozen, or measured once
+        if fresh and path.exists() and not second_labelling and not a_final_set:
             chosen.append(path)
     return chosen
 
