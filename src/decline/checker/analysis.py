@@ -13,13 +13,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import NamedTuple
 
 from decline.cache import compile as compile_pattern
 from decline.checker import learned
 from decline.checker.document import Document, count_words
 from decline.checker.lexicon import Lexicon
+from decline.checker.once import once
 from decline.checker.rule import Finding, Rule, Severity
 
 # Template blanks look the same in every language; words such as "(job title)" come from
@@ -137,7 +137,7 @@ class Analysis:
         """Return the whole letter."""
         return self.document.text
 
-    @cached_property
+    @once
     def _matching(self) -> tuple[str, dict[str, set[int]], dict[str, list[int]]]:
         """Return the letter lower-cased (offsets kept), per category the lexicon
         alternatives whose trigger literals occur in the body, and where each occurs."""
@@ -234,7 +234,7 @@ class Analysis:
 
     # Facts shared by several rules and signals.
 
-    @cached_property
+    @once
     def gratitude(self) -> bool:
         """Say whether the letter thanks them anywhere from salutation to closing ("No
         thanks" and a sarcastic "thanks, I guess" thank nobody)."""
@@ -251,7 +251,7 @@ class Analysis:
             return bool(self.lexicon.pattern("gratitude").search(document.text, start, end))
         return False
 
-    @cached_property
+    @once
     def _hedges(self) -> dict[int, list[int]]:
         """Return, by sentence, where its hedges start, leaving out a hedge inside a template's
         blank ("[or the two things that may not suit you]" is an instruction, not the writer's)."""
@@ -273,7 +273,7 @@ class Analysis:
             text.find(";", min(start, hit.start), max(start, hit.start)) < 0 for start in starts
         )
 
-    @cached_property
+    @once
     def _blank_starts(self) -> list[int]:
         return [start for start, _ in self.placeholders]
 
@@ -283,7 +283,7 @@ class Analysis:
         inside = bisect_right(self._blank_starts, position) - 1  # the blank starting before
         return inside >= 0 and position < blanks[inside][1]
 
-    @cached_property
+    @once
     def clear_decisions(self) -> list[Hit]:
         """Return the decision phrases whose sentence has no hedge and that the writer does
         not negate."""
@@ -295,12 +295,12 @@ class Analysis:
             and not _NEGATED.search(text, max(0, hit.start - 30), hit.start)
         ]
 
-    @cached_property
+    @once
     def hedged_decisions(self) -> list[Hit]:
         """Return the decision phrases weakened by a hedge in the same clause."""
         return [hit for hit in self.hits("decision") if self._is_hedged(hit)]
 
-    @cached_property
+    @once
     def placeholders(self) -> list[tuple[int, int]]:
         """Return the spans of unfilled template blanks anywhere in the letter."""
         text = self.text
@@ -328,7 +328,7 @@ class Analysis:
                 merged.append((start, end))
         return merged
 
-    @cached_property
+    @once
     def addressed_by_name(self) -> bool:
         """Say whether the salutation names a person (a blank for a name counts)."""
         addressee = self.document.addressee
@@ -350,13 +350,13 @@ class Analysis:
                 return True
         return False
 
-    @cached_property
+    @once
     def complaint_sentences(self) -> list[int]:
         """Return the sentences that criticise or list grievances, in order."""
         found = self.sentences_with("negative") | self.sentences_with("grievance")
         return sorted(found)
 
-    @cached_property
+    @once
     def explanation_sentences(self) -> list[int]:
         """Return the sentences that explain the decision rather than thank or close."""
         moves = (
@@ -373,12 +373,12 @@ class Analysis:
         )
         return sorted(explaining - moves)
 
-    @cached_property
+    @once
     def reason_runs_long(self) -> bool:
         """Say whether the explanation goes on past a few sentences."""
         return len(self.complaint_sentences) >= 3 or len(self.explanation_sentences) >= 5
 
-    @cached_property
+    @once
     def brief_reason(self) -> bool:
         """Say whether a short reason is given: not only inside private details or figures
         (then the reason itself is the long story), and not one that runs on."""
@@ -422,7 +422,7 @@ class Analysis:
                     return True
         return False
 
-    @cached_property
+    @once
     def oversharing(self) -> bool:
         """Say whether the letter shares what it should not (health, figures, grievances)."""
         complaints = len(self.complaint_sentences)
@@ -434,7 +434,7 @@ class Analysis:
             or len(self.hits("grovel")) >= GROVEL_TAKES_OVER
         )
 
-    @cached_property
+    @once
     def tone_problems(self) -> list[tuple[int, int, Severity]]:
         """Return unprofessional spans: profanity (error); slang, shouting, emoji (warning)."""
         document = self.document
@@ -468,7 +468,7 @@ class Analysis:
                 found.append((match.start(), match.end(), Severity.WARNING))
         return sorted(found)
 
-    @cached_property
+    @once
     def learned(self) -> learned.Verdict | None:
         """Return the learned layer's verdict on the letter (None without a model)."""
         return learned.assess(self)
@@ -497,7 +497,7 @@ class Analysis:
         before = " ".join(text[max(line_start, start - 30) : start].lower().split())
         return any(before.endswith(cue) for cue in self.lexicon.caps_name_cues)
 
-    @cached_property
+    @once
     def word_counts(self) -> Counter[str]:
         """Return how often each word of the body occurs, lower-cased (the learned layers'
         tokens; counted in C)."""
@@ -505,7 +505,7 @@ class Analysis:
         lowered = self._matching[0][document.body_start : document.body_end]
         return Counter(learned.words_of_lowered(lowered))
 
-    @cached_property
+    @once
     def sentence_words(self) -> list[set[str]]:
         """Return each sentence's distinct words, lower-cased (where a learned layer points)."""
         lowered = self._matching[0]
@@ -514,7 +514,7 @@ class Analysis:
             for sentence in self.document.sentences
         ]
 
-    @cached_property
+    @once
     def marked_sentences(self) -> set[int]:
         """Return the sentences where a rule reports an error (criticism, a burnt bridge,
         profanity, private details, figures): the learned layers point elsewhere."""
@@ -525,7 +525,7 @@ class Analysis:
                     marked |= self.sentences_with(category)
         return marked
 
-    @cached_property
+    @once
     def word_flags(self) -> frozenset[str]:
         """Return the signals whose problem the word layer finds though the rules may have
         missed it (docs/model.md)."""
@@ -540,7 +540,7 @@ class Analysis:
             pointers[signal] = learned.word_sentence(self, signal)
         return pointers[signal]
 
-    @cached_property
+    @once
     def _word_sentences(self) -> dict[str, int | None]:
         return {}
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from typing import NamedTuple
 
 from decline import languages
 from decline.cache import compile as compile_pattern
 from decline.checker.lexicon import Lexicon
+from decline.checker.once import once
 
 CLOSING_WINDOW = 400  # characters: a closing is followed by a short signature at most
 # Where a closing may start: at a line's start, or after a sentence on the same line.
@@ -69,7 +70,7 @@ class Document:
         """Return the body's text."""
         return self.text[self.body_start : self.body_end]
 
-    @cached_property
+    @once
     def sentence_starts(self) -> list[int]:
         """Return where each sentence starts, in order."""
         return [sentence.start for sentence in self.sentences]
