@@ -200,12 +200,10 @@ class Analysis:
         result: list[Hit] = []
         if spans:
             spans.sort(key=_leftmost_longest)
-            sentence_starts = document.sentence_starts
             last_end = -1
             for start, end in spans:
                 if start >= last_end:  # leftmost-longest, no overlaps
-                    sentence = bisect_right(sentence_starts, start) - 1
-                    result.append(Hit(start, end, sentence if sentence > 0 else 0))
+                    result.append(Hit(start, end, document.sentence_at(start)))
                     last_end = end
         self._hits[category] = result
         return result
@@ -532,8 +530,9 @@ class Analysis:
         return learned.word_flags(self)
 
     def word_sentence(self, signal: str) -> int | None:
-        """Return the sentence a word-layer finding on a signal points at (None: none)."""
-        if signal not in self.word_flags:
+        """Return the sentence a word-layer finding on a signal points at: None unless the
+        layer finds a problem the rules did not and a sentence leans towards it."""
+        if signal not in self.word_flags or self._rule_signals[signal] is learned.PROBLEM[signal]:
             return None
         pointers = self._word_sentences
         if signal not in pointers:
@@ -544,35 +543,33 @@ class Analysis:
     def _word_sentences(self) -> dict[str, int | None]:
         return {}
 
+    def word_finding(self, rule: Rule, signal: str) -> Finding | None:
+        """Return the warning a rule gives when the word layer finds the rule's problem in
+        the letter as a whole and no phrase says it: on the sentence that weighed most."""
+        index = self.word_sentence(signal)
+        if index is None:
+            return None
+        sentence = self.document.sentences[index]
+        return self.finding(
+            rule, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
+        )
+
     def signals(self) -> dict[str, bool]:
         """Return the ten signals that describe the letter (docs/design.md's report contract):
         the rules' view, with the problems the word layer adds where it has a sentence to
         show (a verdict with no finding to explain it would leave the writer guessing)."""
         found = self.rule_signals()
-        flags = self.word_flags
-        if flags:
-            if (
-                "negative_about_company" in flags
-                and not found["negative_about_company"]
-                and self.word_sentence("negative_about_company") is not None
-            ):
-                found["negative_about_company"] = True
-            if (
-                "oversharing" in flags
-                and not found["oversharing"]
-                and self.word_sentence("oversharing") is not None
-            ):
-                found["oversharing"] = True
-            if (
-                "professional_tone" in flags
-                and found["professional_tone"]
-                and self.word_sentence("professional_tone") is not None
-            ):
-                found["professional_tone"] = False
+        for signal in self.word_flags:
+            if self.word_sentence(signal) is not None:
+                found[signal] = learned.PROBLEM[signal]
         return found
 
     def rule_signals(self) -> dict[str, bool]:
-        """Return the ten signals as the rules alone see them."""
+        """Return the ten signals as the rules alone see them (a copy to change)."""
+        return dict(self._rule_signals)
+
+    @once
+    def _rule_signals(self) -> dict[str, bool]:
         return {
             "gratitude": self.gratitude,
             "clear_decision": bool(self.clear_decisions),

@@ -246,8 +246,9 @@ def assess(analysis: Analysis) -> Verdict | None:
 # problem the rules missed; trained by `make model` on every corpus but the frozen and
 # measure-only ones (raw words are not the checker's output, so tuned corpora may train it).
 WORDS_PATH = MODEL_PATH.with_name("words.json")
-# What each signal's layer looks for: the problem, not the signal's value.
-WORD_SIGNALS = ("negative_about_company", "oversharing", "professional_tone")
+# What each signal's layer looks for: the problem, and the signal's value that says it is there.
+PROBLEM = {"negative_about_company": True, "oversharing": True, "professional_tone": False}
+WORD_SIGNALS = tuple(PROBLEM)
 
 
 class WordModel(NamedTuple):

@@ -71,12 +71,9 @@ RULE = Rule(
 def check(analysis: Analysis) -> Iterator[Finding]:
     """Report each unprofessional span with its grade; with none, the sentence the word
     layer found most flippant when it judges the letter so as a whole (a warning)."""
-    index = analysis.word_sentence("professional_tone") if not analysis.tone_problems else None
-    if index is not None:
-        sentence = analysis.document.sentences[index]
-        yield analysis.finding(
-            RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
-        )
+    learned = analysis.word_finding(RULE, "professional_tone")
+    if learned is not None:
+        yield learned
     kept: dict[Severity, int] = {}
     for start, end, severity in analysis.tone_problems:
         count = kept.get(severity, 0)

@@ -63,12 +63,9 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         yield analysis.finding(RULE, hit.start, hit.end)
     for hit in analysis.hits("money")[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end, key="money")
-    index = analysis.word_sentence("oversharing") if not analysis.oversharing else None
-    if index is not None:
-        sentence = analysis.document.sentences[index]
-        yield analysis.finding(
-            RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
-        )
+    learned = analysis.word_finding(RULE, "oversharing")
+    if learned is not None:
+        yield learned
     if analysis.oversharing and not analysis.hits("overshare") and not analysis.hits("money"):
         grievances = analysis.hits("grievance")
         if grievances:

@@ -70,10 +70,6 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     hits = analysis.hits("negative")
     for hit in hits[:MAX_FINDINGS_PER_GRADE]:
         yield analysis.finding(RULE, hit.start, hit.end)
-    unsaid = not hits and not analysis.hits("burn")
-    index = analysis.word_sentence("negative_about_company") if unsaid else None
-    if index is not None:
-        sentence = analysis.document.sentences[index]
-        yield analysis.finding(
-            RULE, sentence.start, sentence.end, severity=Severity.WARNING, key="learned"
-        )
+    learned = analysis.word_finding(RULE, "negative_about_company")
+    if learned is not None:
+        yield learned
