@@ -21,8 +21,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from decline.checker import learned
+
+if TYPE_CHECKING:
+    from decline.checker.document import Document
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "benchmarks" / "corpus"
@@ -152,6 +156,21 @@ def corpus_rows(
             yield path, row, seen.get(str(row["id"]))
 
 
+def _letter(corpus: str, group: str, lang: str, gold: bool, said: dict[str, object]) -> Letter:
+    """Return a training letter from what the rules alone said of it (`observe`)."""
+    features = said["features"]
+    assert isinstance(features, dict)
+    return Letter(
+        corpus=corpus,
+        group=group,
+        lang=lang,
+        gold=gold,
+        rules_graceful=bool(said["rules_graceful"]),
+        errors=frozenset(str(code) for code in said["errors"]),  # type: ignore[attr-defined]
+        features={str(k): float(v) for k, v in features.items()},
+    )
+
+
 def collect(sources: dict[Path, bytes]) -> list[Letter]:
     """Return the training letters of the corpora (their bytes, read once): what the rules
     alone say of each, from its snapshot where the rules were tuned on it since."""
@@ -162,18 +181,8 @@ def collect(sources: dict[Path, bytes]) -> list[Letter]:
             said = snapshot or observe(str(row["text"]), lang)
             labels = row["labels"]
             assert isinstance(labels, dict)
-            features = said["features"]
-            assert isinstance(features, dict)
             letters.append(
-                Letter(
-                    corpus=path.name,
-                    group=_group(path, row),
-                    lang=lang,
-                    gold=bool(labels["graceful_overall"]),
-                    rules_graceful=bool(said["rules_graceful"]),
-                    errors=frozenset(str(code) for code in said["errors"]),  # type: ignore[attr-defined]
-                    features={str(k): float(v) for k, v in features.items()},
-                )
+                _letter(path.name, _group(path, row), lang, bool(labels["graceful_overall"]), said)
             )
     return letters
 
@@ -355,21 +364,8 @@ def bad_examples() -> list[Letter]:
             for example in rule.bad:
                 text, _ = example.text_and_spans()
                 said = observe(text, example.lang)
-                if said["rules_graceful"]:
-                    continue
-                features = said["features"]
-                assert isinstance(features, dict)
-                examples.append(
-                    Letter(
-                        corpus="rules",
-                        group=rule.code,
-                        lang=example.lang,
-                        gold=False,
-                        rules_graceful=False,
-                        errors=frozenset(str(code) for code in said["errors"]),  # type: ignore[attr-defined]
-                        features={str(k): float(v) for k, v in features.items()},
-                    )
-                )
+                if not said["rules_graceful"]:
+                    examples.append(_letter("rules", rule.code, example.lang, False, said))
     return examples
 
 
@@ -504,7 +500,7 @@ class Text:
 
 def _problem(signal: str, value: bool) -> bool:
     """Return whether a signal's value is the problem the word layer looks for."""
-    return not value if signal == "professional_tone" else value
+    return value is learned.PROBLEM[signal]
 
 
 def word_corpora() -> list[Path]:
@@ -514,6 +510,11 @@ def word_corpora() -> list[Path]:
         for entry in _manifest()
         if not entry.get("final") and entry.get("train", True)
     ]
+
+
+def body_words(document: Document) -> frozenset[str]:
+    """Return the distinct lower-cased words of a letter's body (the word layer's input)."""
+    return frozenset(learned.words_of_lowered(document.body.lower()))
 
 
 def collect_texts(sources: dict[Path, bytes]) -> list[Text]:
@@ -528,7 +529,6 @@ def collect_texts(sources: dict[Path, bytes]) -> list[Text]:
             lang = str(row.get("lang", "en"))
             lex = lexicon.load(lang)
             document = parse(str(row["text"]), lex)
-            body = document.text[document.body_start : document.body_end]
             if said is not None:
                 features = said["features"]
                 assert isinstance(features, dict)
@@ -544,7 +544,7 @@ def collect_texts(sources: dict[Path, bytes]) -> list[Text]:
                 Text(
                     corpus=path.name,
                     lang=lang,
-                    words=frozenset(learned.words_of_lowered(body.lower())),
+                    words=body_words(document),
                     problems={s: _problem(s, bool(labels[s])) for s in learned.WORD_SIGNALS},
                     rules=rules,
                 )
@@ -607,10 +607,7 @@ def good_examples() -> dict[str, list[frozenset[str]]]:
         for example in rule.good:
             text, _ = example.text_and_spans()
             document = parse(text, lexicon.load(example.lang))
-            body = document.text[document.body_start : document.body_end]
-            found.setdefault(example.lang, []).append(
-                frozenset(learned.words_of_lowered(body.lower()))
-            )
+            found.setdefault(example.lang, []).append(body_words(document))
     return found
 
 
