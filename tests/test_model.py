@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +251,27 @@ def test_make_model_rebuilds_the_word_layer_from_the_same_data() -> None:
         assert len(shared) >= 0.98 * len(old["weights"])  # rounding at the cut-off aside
         for word in shared:
             assert new["weights"][word] == pytest.approx(old["weights"][word], abs=2e-3)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "No such file or directory"),
+        ('{"id": 1}\n', "expected a JSON Lines corpus with an id and a text on every line"),
+        ("not json\n", "expected a JSON Lines corpus with an id and a text on every line"),
+    ],
+)
+def test_a_snapshot_of_a_bad_corpus_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, expected: str
+) -> None:
+    corpus = tmp_path / "broken.jsonl"
+    if content is not None:
+        corpus.write_text(content, encoding="utf-8")
+    written = train.CORPUS / "features" / corpus.name
+    assert train.main(["--snapshot", str(corpus)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert err.startswith(f"{corpus}: cannot take a snapshot: ")
+    assert expected in err
+    assert "Traceback" not in err
+    assert not written.exists()  # nothing half-written beside the real snapshots

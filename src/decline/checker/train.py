@@ -445,8 +445,15 @@ def main(argv: list[str]) -> int:
         for name in argv[1:]:
             try:
                 print(take_snapshot(Path(name).resolve()))
-            except (OSError, ValueError, KeyError) as error:
-                print(f"{name}: cannot take a snapshot: {error}", file=sys.stderr)
+            except OSError as error:  # the file's fault, in the system's words
+                print(f"{name}: cannot take a snapshot: {error.strerror}", file=sys.stderr)
+                return 2
+            except (ValueError, KeyError) as error:
+                print(
+                    f"{name}: cannot take a snapshot: expected a JSON Lines corpus with an id"
+                    f" and a text on every line, found {error!r}",
+                    file=sys.stderr,
+                )
                 return 2
         return 0
     if "--check" not in argv:
